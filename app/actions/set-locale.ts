@@ -1,0 +1,20 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { getActor } from "@/lib/auth/get-actor";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { setOwnLocale } from "@/lib/users/set-own-locale";
+
+/** Switches the interface language: remembered in a cookie and, when signed in, in the profile. */
+export async function setLocaleAction(locale: string): Promise<void> {
+  if (!isLocale(locale)) return;
+  const actor = await getActor();
+  if (actor) await setOwnLocale(actor, locale);
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+    sameSite: "lax",
+    httpOnly: true,
+    secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  });
+}

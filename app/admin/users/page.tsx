@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { userFieldRows } from "@/components/admin/user-fields";
+import { ActionForm } from "@/components/ui/action-form";
+import { requireActor } from "@/lib/auth/get-actor";
+import { isAppError } from "@/lib/errors/app-error";
+import { listUsers } from "@/lib/users/list-users";
+import { createUserAction, updateUserAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function UsersPage() {
+  const actor = await requireActor();
+  const [t, te, tc] = await Promise.all([getTranslations("admin"), getTranslations("errors"), getTranslations("common")]);
+  let data;
+  try {
+    data = await listUsers(actor);
+  } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      return (
+        <p className="card" role="alert">
+          {te("FORBIDDEN")}
+        </p>
+      );
+    }
+    throw error;
+  }
+  const { users, people } = data;
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="page-intro">{t("intro")}</p>
+      <section className="card" aria-labelledby="new-user">
+        <h2 id="new-user">{t("create")}</h2>
+        <ActionForm
+          idPrefix="new-user"
+          action={createUserAction}
+          fields={[
+            [
+              { name: "email", label: t("email"), type: "email", autoComplete: "off" },
+              { name: "password", label: t("password"), type: "password", autoComplete: "new-password" },
+            ],
+            ...userFieldRows(t, people, {}),
+          ]}
+          submitLabel={t("create")}
+          successMessage={t("created")}
+        />
+      </section>
+      <section className="card" aria-labelledby="accounts">
+        <h2 id="accounts">{t("title")}</h2>
+        <div className="table-wrap">
+          <table className="data stackable">
+            <thead>
+              <tr>
+                <th scope="col">{t("email")}</th>
+                <th scope="col">{t("displayName")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("person")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td data-label={t("email")}>
+                    {u.email}
+                    {!u.active && <span className="badge"> {t("inactive")}</span>}
+                  </td>
+                  <td data-label={t("displayName")}>{u.displayName}</td>
+                  <td data-label={t("role")}>{t(`role${u.role}`)}</td>
+                  <td data-label={t("person")}>
+                    {u.person ? `${u.person.nameRu} / ${u.person.nameJa}` : t("noPerson")}
+                    <details className="editor">
+                      <summary>{tc("edit")}</summary>
+                      <ActionForm
+                        idPrefix={`user-${u.id}`}
+                        action={updateUserAction.bind(null, u.id)}
+                        fields={[
+                          ...userFieldRows(t, people, u),
+                          { name: "active", label: t("active"), type: "checkbox", checked: u.active },
+                          { name: "password", label: t("newPassword"), type: "password", autoComplete: "new-password" },
+                        ]}
+                        submitLabel={tc("save")}
+                        successMessage={t("updated")}
+                      />
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { MeetingFacts } from "@/components/meetings/meeting-facts";
+import { MeetingFactsForm } from "@/components/meetings/meeting-facts-form";
+import { DelegationsTable, ParticipantsTable, SignatoriesTable } from "@/components/meetings/people-tables";
+import { requireActor } from "@/lib/auth/get-actor";
+import { can } from "@/lib/authz";
+import { isAppError } from "@/lib/errors/app-error";
+import { getMeeting } from "@/lib/meetings/get-meeting";
+
+export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const t = await getTranslations("meeting");
+  let meeting;
+  try {
+    meeting = await getMeeting(actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      return (
+        <section className="card" role="alert">
+          <h1>{t("forbidden")}</h1>
+          <Link href="/">{t("back")}</Link>
+        </section>
+      );
+    }
+    throw error;
+  }
+  const editable = can(actor, "meeting.edit");
+  return (
+    <>
+      <p>
+        <Link href="/">← {t("back")}</Link>
+      </p>
+      <h1>{t("title", { ordinal: meeting.ordinal })}</h1>
+      <section className="card" aria-labelledby="facts">
+        <h2 id="facts">{t("facts")}</h2>
+        <MeetingFacts meeting={meeting} />
+        {editable && <MeetingFactsForm meeting={meeting} />}
+      </section>
+      <section className="card" aria-labelledby="delegations">
+        <h2 id="delegations">{t("delegations")}</h2>
+        <DelegationsTable meeting={meeting} editable={editable} />
+      </section>
+      <section className="card" aria-labelledby="participants">
+        <h2 id="participants">{t("participants")}</h2>
+        <p className="page-intro">{t("participantsHint")}</p>
+        <ParticipantsTable meeting={meeting} editable={editable} />
+      </section>
+      <section className="card" aria-labelledby="signatories">
+        <h2 id="signatories">{t("signatories")}</h2>
+        <p className="page-intro">{t("signatoriesHint")}</p>
+        <SignatoriesTable meeting={meeting} editable={editable} />
+      </section>
+    </>
+  );
+}

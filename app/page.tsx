@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import { MeetingCard } from "@/components/meetings/meeting-card";
+import { requireActor } from "@/lib/auth/get-actor";
+import { listMeetings } from "@/lib/meetings/list-meetings";
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const [meetings, t] = await Promise.all([listMeetings(actor), getTranslations("home")]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      {meetings.length === 0 ? (
+        <p className="card">{t("empty")}</p>
+      ) : (
+        <ul className="card-list">
+          {meetings.map((m) => (
+            <MeetingCard key={m.id} meeting={m} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

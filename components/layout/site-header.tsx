@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions/sign-out";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz";
+import { LanguageSwitcher } from "./language-switcher";
+
+export async function SiteHeader({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations("header");
+  const common = await getTranslations("common");
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="brand">
+          {common("appName")}
+        </Link>
+        {actor && (
+          <nav className="site-nav" aria-label={t("mainNav")}>
+            <Link href="/">{t("meetings")}</Link>
+            {can(actor, "user.manage") && <Link href="/admin/users">{t("users")}</Link>}
+          </nav>
+        )}
+        <div className="header-tools">
+          <LanguageSwitcher />
+          {actor && (
+            <>
+              <span className="user-name" title={t("signedInAs", { name: actor.displayName })}>
+                {actor.displayName}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit">{t("signOut")}</button>
+              </form>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

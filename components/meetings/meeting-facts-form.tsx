@@ -1,0 +1,47 @@
+import { getTranslations } from "next-intl/server";
+import { updateMeetingAction } from "@/app/meetings/[id]/actions";
+import { ActionForm, type FieldRow } from "@/components/ui/action-form";
+import type { MeetingDetails } from "@/lib/meetings/get-meeting";
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function MeetingFactsForm({ meeting }: { meeting: MeetingDetails }) {
+  const t = await getTranslations("meeting");
+  const tc = await getTranslations("common");
+  const pair = (name: string, label: string, ru: string, ja: string): FieldRow => [
+    { name: `${name}Ru`, label: `${label} — ${tc("russian")}`, defaultValue: ru, lang: "ru" },
+    { name: `${name}Ja`, label: `${label} — ${tc("japanese")}`, defaultValue: ja, lang: "ja" },
+  ];
+  const fields: FieldRow[] = [
+    [
+      { name: "ordinal", label: t("ordinal"), defaultValue: meeting.ordinal },
+      { name: "nextOrdinal", label: t("nextOrdinal"), defaultValue: meeting.nextOrdinal },
+    ],
+    pair("name", t("name"), meeting.nameRu, meeting.nameJa),
+    [
+      { name: "startDate", label: t("startDate"), type: "date", defaultValue: iso(meeting.startDate) },
+      { name: "endDate", label: t("endDate"), type: "date", defaultValue: iso(meeting.endDate) },
+    ],
+    pair("venue", t("venue"), meeting.venueRu, meeting.venueJa),
+    pair("hostCountry", t("hostCountry"), meeting.hostCountryRu, meeting.hostCountryJa),
+    [
+      { name: "nextYear", label: t("nextYear"), type: "number", defaultValue: String(meeting.nextYear) },
+      { name: "signingDate", label: t("signingDate"), type: "date", defaultValue: iso(meeting.signingDate) },
+    ],
+    pair("nextCountry", t("nextCountry"), meeting.nextCountryRu, meeting.nextCountryJa),
+    pair("signingPlace", t("signingPlace"), meeting.signingPlaceRu, meeting.signingPlaceJa),
+  ];
+  return (
+    <details className="editor">
+      <summary>{t("editFacts")}</summary>
+      <ActionForm
+        idPrefix="facts"
+        action={updateMeetingAction.bind(null, meeting.id)}
+        fields={fields}
+        hidden={{ version: String(meeting.version) }}
+        submitLabel={tc("save")}
+        successMessage={t("saved")}
+      />
+    </details>
+  );
+}

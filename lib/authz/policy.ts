@@ -1,0 +1,29 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/db";
+
+/**
+ * What a subject must tell the policy about itself. Meeting-scoped subjects list the
+ * people who take part (delegation heads, deputies, participants, signatories).
+ */
+export interface MeetingSubject {
+  meetingPeople: ReadonlySet<string>;
+}
+
+type Rule = boolean | ((actor: Actor, subject: MeetingSubject) => boolean);
+
+const takesPart: Rule = (actor, subject) =>
+  actor.personId !== null && subject.meetingPeople.has(actor.personId);
+
+/**
+ * The one policy table: action × role → allowed. An action or role missing here is refused.
+ * Workflow states are checked by lib/workflow; this table decides who, not when.
+ */
+export const POLICY = {
+  "user.manage": { ADMIN: true, SECRETARIAT: false, DELEGATE: false },
+  "meeting.list": { ADMIN: true, SECRETARIAT: true, DELEGATE: true },
+  "meeting.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: takesPart },
+  "meeting.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "profile.update": { ADMIN: true, SECRETARIAT: true, DELEGATE: true },
+} satisfies Record<string, Record<Role, Rule>>;
+
+export type Action = keyof typeof POLICY;

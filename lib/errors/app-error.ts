@@ -1,0 +1,34 @@
+/**
+ * A domain error with a stable code. Use cases throw it; the UI maps the code to a message
+ * in the user's language (messages: errors.<CODE>). Anything that is not an AppError is
+ * an internal error and is shown to the user only as errors.INTERNAL.
+ */
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "VALIDATION",
+  "RATE_LIMITED",
+  "INVALID_CREDENTIALS",
+  "EMAIL_TAKEN",
+  "STALE_VERSION",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Values for the message template, e.g. { minutes: 12 } or field errors. */
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
