@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ["{lib,app,components,prisma,scripts,bench}/**/*.test.{ts,tsx}"],
     environment: "node",
+    globalSetup: ["lib/testing/global-setup.ts"],
+    // Each file gets its own in-memory embedded database unless DATABASE_URL names PostgreSQL.
+    env: { DATA_DIR: process.env.DATABASE_URL ? "" : "memory://", BCRYPT_COST: "4" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests share one database per run; files run one after another.

@@ -20,6 +20,8 @@ export interface FieldSpec {
 /** A row of the form: one field, or a Russian/Japanese pair side by side. */
 export type FieldRow = FieldSpec | [FieldSpec, FieldSpec];
 
+type Submitted = { result: ActionResult; values: Record<string, string> | null };
+
 type Props = {
   action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
   fields: FieldRow[];
@@ -32,10 +34,28 @@ type Props = {
 /** Posts to a server action and shows its result: a message and per-field errors in the UI language. */
 export function ActionForm({ action, fields, hidden = {}, submitLabel, successMessage, idPrefix }: Props) {
   const t = useTranslations();
-  const [result, formAction, pending] = useActionState(action, null);
+  // React resets a form after its action; on an error the user's input comes back from here.
+  const [state, formAction, pending] = useActionState(
+    async (prev: Submitted | null, form: FormData): Promise<Submitted> => {
+      const result = await action(prev?.result ?? null, form);
+      const values: Record<string, string> = {};
+      for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+      return { result, values: result.ok ? null : values };
+    },
+    null,
+  );
+  const result = state?.result ?? null;
   const errors = result && !result.ok ? result.fieldErrors : {};
+  const withInput = (spec: FieldSpec): FieldSpec =>
+    state?.values
+      ? {
+          ...spec,
+          defaultValue: spec.type === "password" ? undefined : (state.values[spec.name] ?? spec.defaultValue),
+          checked: spec.type === "checkbox" ? spec.name in state.values : spec.checked,
+        }
+      : spec;
   return (
-    <form action={formAction} className="stack" noValidate>
+    <form action={formAction} className="stack" noValidate key={result?.at ?? 0}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -43,11 +63,11 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, successMe
         Array.isArray(row) ? (
           <div className="field-row" key={row[0].name}>
             {row.map((f) => (
-              <Field key={f.name} spec={f} idPrefix={idPrefix} error={errors[f.name]} />
+              <Field key={f.name} spec={withInput(f)} idPrefix={idPrefix} error={errors[f.name]} />
             ))}
           </div>
         ) : (
-          <Field key={row.name} spec={row} idPrefix={idPrefix} error={errors[row.name]} />
+          <Field key={row.name} spec={withInput(row)} idPrefix={idPrefix} error={errors[row.name]} />
         ),
       )}
       <div className="actions">

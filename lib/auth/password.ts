@@ -4,7 +4,7 @@ import bcrypt from "bcryptjs";
 const COST = Number(process.env.BCRYPT_COST ?? 11);
 
 export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 72; // bcrypt ignores bytes past 72
+export const PASSWORD_MAX_BYTES = 72; // bcrypt ignores bytes past 72
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

@@ -21,7 +21,7 @@ export async function getMeeting(actor: Actor | null, meetingId: string) {
       communiques: { select: { id: true, status: true, updatedAt: true } },
     },
   });
-  // Someone who may not see the meeting learns nothing about whether it exists.
+  // Anonymous callers are refused before they learn whether the meeting exists.
   if (!meeting) {
     assertCan(actor, "meeting.list");
     throw new AppError("NOT_FOUND");

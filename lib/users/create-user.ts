@@ -4,8 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
 import { assertCan } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/fields";
+import { assertFreeLinks, uniqueViolationAsFieldError } from "./check-links";
 import { emailInput, passwordInput, userFields } from "./user-input";
 
 const createInput = z.intersection(userFields, z.object({ email: emailInput, password: passwordInput }));
@@ -13,11 +13,7 @@ const createInput = z.intersection(userFields, z.object({ email: emailInput, pas
 export async function createUser(actor: Actor | null, input: unknown): Promise<{ id: string }> {
   assertCan(actor, "user.manage");
   const { password, ...fields } = parseInput(createInput, input);
-  const taken = await db.user.findFirst({
-    where: { OR: [{ email: fields.email }, ...(fields.personId ? [{ personId: fields.personId }] : [])] },
-    select: { email: true },
-  });
-  if (taken) throw new AppError("VALIDATION", {}, taken.email === fields.email ? { email: "emailTaken" } : { personId: "personTaken" });
+  await assertFreeLinks(fields);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { ...fields, passwordHash }, select: { id: true } });
@@ -29,5 +25,5 @@ export async function createUser(actor: Actor | null, input: unknown): Promise<{
       data: { email: fields.email, role: fields.role },
     });
     return user;
-  });
+  }).catch(uniqueViolationAsFieldError);
 }

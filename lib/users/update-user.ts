@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/fields";
+import { assertFreeLinks, uniqueViolationAsFieldError } from "./check-links";
 import { passwordInput, userFields } from "./user-input";
 
 const updateInput = z.intersection(
@@ -25,10 +26,7 @@ export async function updateUser(actor: Actor | null, userId: string, input: unk
   }
   const existing = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!existing) throw new AppError("NOT_FOUND");
-  if (fields.personId) {
-    const other = await db.user.findFirst({ where: { personId: fields.personId, NOT: { id: userId } }, select: { id: true } });
-    if (other) throw new AppError("VALIDATION", {}, { personId: "personTaken" });
-  }
+  await assertFreeLinks(fields, userId);
   const passwordHash = password ? await hashPassword(password) : undefined;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { ...fields, ...(passwordHash ? { passwordHash } : {}) } });
@@ -39,5 +37,5 @@ export async function updateUser(actor: Actor | null, userId: string, input: unk
       subjectId: userId,
       data: { role: fields.role, active: fields.active, passwordReset: Boolean(password) },
     });
-  });
+  }).catch(uniqueViolationAsFieldError);
 }

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { line } from "@/lib/validation/fields";
 
 export const roleInput = z.enum(["ADMIN", "SECRETARIAT", "DELEGATE"], { message: "invalid" });
 export const localeInput = z.enum(["ru", "ja", "en"], { message: "invalid" });
+// bcrypt reads at most 72 bytes: a longer password (in UTF-8 a Cyrillic letter takes 2 bytes,
+// a kanji 3) would be silently cut, so it is refused instead.
 export const passwordInput = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: "passwordTooShort" })
-  .max(PASSWORD_MAX_LENGTH, { message: "tooLong" });
+  .refine((v) => new TextEncoder().encode(v).length <= PASSWORD_MAX_BYTES, { message: "tooLong" });
 export const emailInput = z
   .string()
   .trim()

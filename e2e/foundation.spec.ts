@@ -1,0 +1,180 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "./fixtures/data";
+import { signIn, signInAndWait } from "./fixtures/sign-in";
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+async function signOut(page: Page) {
+  await page.locator("header form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}
+
+async function openMeeting(page: Page, ordinal: string) {
+  await page.locator(".meeting-card h2 a", { hasText: new RegExp(`^${ordinal}$`) }).click();
+  await expect(page.locator("h1")).toContainText(ordinal);
+}
+
+test.describe("sign-in and the seeded meeting", () => {
+  test.use({ locale: "ru-RU" });
+
+  test("an anonymous visitor is sent to sign-in", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.locator("h1")).toHaveText("Вход");
+  });
+
+  test("the secretariat signs in in Russian and sees the XXVII meeting with everyone in both languages", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await expect(page.locator("h1")).toHaveText("Встречи и коммюнике");
+    await shot(page, "home-ru-desktop");
+    await openMeeting(page, "XXVII");
+    await expect(page.locator(".facts")).toContainText("20 августа 2019 г. — 25 августа 2019 г.");
+    const participants = page.locator("#participants + p + .table-wrap tbody tr:not(:has(th))");
+    await expect(participants).toHaveCount(8);
+    await expect(page.locator("section", { has: page.locator("#participants") })).toContainText("Иванова Т.Н.");
+    await expect(page.locator("section", { has: page.locator("#participants") })).toContainText("中原八一");
+    const signatories = page.locator("section", { has: page.locator("#signatories") }).locator("tbody tr");
+    await expect(signatories).toHaveCount(8);
+    await expect(signatories.first()).toContainText("Кравчук С. А.");
+    await expect(signatories.first()).toContainText("クラフチュク");
+    await expect(page.locator("section", { has: page.locator("#signatories") })).not.toContainText("Иванова");
+    await shot(page, "meeting-ru-desktop");
+  });
+
+  test("a Japanese mayor signs in and works in Japanese", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.nakahara);
+    await expect(page.locator("h1")).toHaveText("会議とコミュニケ");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await openMeeting(page, "XXVII");
+    await expect(page.locator(".facts")).toContainText("2019年8月20日～2019年8月25日");
+    await expect(page.locator("h2#signatories")).toHaveText("署名者");
+    await shot(page, "meeting-ja-desktop");
+  });
+
+  test("a wrong password is refused with a clear message", async ({ page }) => {
+    await signIn(page, ACCOUNTS.kalita, "not-the-password");
+    await expect(page.locator("main [role=alert]")).toHaveText("Неверная электронная почта или пароль.");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("repeated failures lock the account for a while, even with the right password", async ({ page }) => {
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, ACCOUNTS.tatami, `wrong-${i}`);
+      await expect(page.locator("main [role=alert]")).toHaveText("Неверная электронная почта или пароль.");
+    }
+    await signIn(page, ACCOUNTS.tatami);
+    await expect(page.locator("main [role=alert]")).toContainText("Слишком много неудачных попыток входа");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("a head does not see, and cannot open, a meeting their delegation is not in", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.nakahara);
+    await expect(page.locator(".meeting-card")).toHaveCount(2);
+    const href = await page.locator(".meeting-card h2 a", { hasText: /^XXVI$/ }).getAttribute("href");
+    expect(href).toMatch(/^\/meetings\//);
+    await signOut(page);
+
+    await signInAndWait(page, ACCOUNTS.kalita);
+    await expect(page.locator(".meeting-card")).toHaveCount(1);
+    await expect(page.locator(".meeting-card h2")).toHaveText("XXVII");
+    await page.goto(href!);
+    await expect(page.locator("main [role=alert]")).toContainText("У вас нет доступа к этой встрече.");
+    await expect(page.locator("body")).not.toContainText("Ниигата");
+  });
+
+  test("the language is switched in the header and remembered", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.ivanova);
+    await page.getByLabel("Язык интерфейса").selectOption("ja");
+    await expect(page.locator("h1")).toHaveText("会議とコミュニケ");
+    await page.reload();
+    await expect(page.locator("h1")).toHaveText("会議とコミュニケ");
+    await page.getByLabel("表示言語").selectOption("en");
+    await expect(page.locator("h1")).toHaveText("Meetings and communiqués");
+    await signOut(page);
+    await signInAndWait(page, ACCOUNTS.ivanova);
+    await expect(page.locator("h1")).toHaveText("Meetings and communiqués");
+    await page.getByLabel("Interface language").selectOption("ru");
+    await expect(page.locator("h1")).toHaveText("Встречи и коммюнике");
+  });
+
+  test("every demo account sees the seeded meeting with its participants and signatories", async ({ page }) => {
+    test.setTimeout(180_000);
+    const all = [
+      ACCOUNTS.admin,
+      ACCOUNTS.secretariat,
+      "kravchuk@khabarovsk.example",
+      "ivanova@khabarovsk.example",
+      "kalita@blagoveshchensk.example",
+      "gladkikh@nakhodka.example",
+      "ivanenko@petropavlovsk-kamchatsky.example",
+      "nakahara@niigata.example",
+      "matsuda@kanazawa.example",
+      "honda@toyama.example",
+    ];
+    for (const email of all) {
+      await signInAndWait(page, email);
+      await openMeeting(page, "XXVII");
+      const signatories = page.locator("section", { has: page.locator("#signatories") }).locator("tbody tr");
+      await expect(signatories, email).toHaveCount(8);
+      await expect(page.locator("section", { has: page.locator("#participants") }), email).toContainText("МАЦУДА Сигэто");
+      await signOut(page);
+    }
+  });
+});
+
+test.describe("the secretariat edits the meeting", () => {
+  test.use({ locale: "ru-RU" });
+
+  test("bad input gets a clear message and loses nothing; good input is saved", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openMeeting(page, "XXVII");
+    await page.getByText("Изменить сведения").click();
+    await page.locator("#facts-endDate").fill("2019-08-19");
+    await page.locator("#facts-venueRu").fill("Петропавловск-Камчатский, Дом Правительства");
+    await page.getByRole("button", { name: "Сохранить" }).first().click();
+    await expect(page.getByText("Окончание не может быть раньше начала.")).toBeVisible();
+    await expect(page.locator("#facts-venueRu")).toHaveValue("Петропавловск-Камчатский, Дом Правительства");
+
+    await page.locator("#facts-endDate").fill("2019-08-25");
+    await page.getByRole("button", { name: "Сохранить" }).first().click();
+    await expect(page.getByText("Изменения сохранены.").first()).toBeVisible();
+    await page.reload();
+    await expect(page.locator(".facts")).toContainText("Петропавловск-Камчатский, Дом Правительства");
+  });
+
+  test("delegation heads get no edit controls", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.kalita);
+    await openMeeting(page, "XXVII");
+    await expect(page.getByText("Изменить сведения")).toHaveCount(0);
+    await expect(page.getByText("Изменить должность")).toHaveCount(0);
+  });
+
+  test("only the admin manages users", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await expect(page.getByRole("link", { name: "Пользователи" })).toHaveCount(0);
+    await page.goto("/admin/users");
+    await expect(page.locator("main [role=alert]")).toHaveText("У вас нет прав на это действие.");
+    await signOut(page);
+    await signInAndWait(page, ACCOUNTS.admin);
+    await page.goto("/admin/users");
+    await expect(page.locator("h1")).toHaveText("Users");
+    await expect(page.locator("table.data tbody tr")).toHaveCount(11);
+  });
+});
+
+test.describe("on a phone @phone", () => {
+  for (const [locale, email] of [
+    ["ru", ACCOUNTS.secretariat],
+    ["ja", ACCOUNTS.nakahara],
+  ] as const) {
+    test(`the meeting page fits a 390 px screen (${locale}) @phone`, async ({ page }) => {
+      await signInAndWait(page, email);
+      await shot(page, `home-${locale}-phone`);
+      await openMeeting(page, "XXVII");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, `meeting-${locale}-phone`);
+    });
+  }
+});
