@@ -131,7 +131,7 @@ export async function seedDatabase(db: Db, seed: CommuniqueSeed = xxviiSeed): Pr
       await tx.user.createMany({
         data: seed.people.map((p) => ({
           email: p.email,
-          displayName: p.name.ru,
+          displayName: p.locale === "ja" ? p.name.ja : p.name.ru,
           role: "DELEGATE" as const,
           locale: p.locale,
           personId: id(`person:${p.key}`),

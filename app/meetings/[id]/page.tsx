@@ -34,7 +34,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <p>
         <Link href="/">← {t("back")}</Link>
       </p>
-      <h1>{t("title", { ordinal: meeting.ordinal })}</h1>
+      <h1>{t("title", { ordinal: meeting.ordinal, number: meeting.number })}</h1>
       <section className="card" aria-labelledby="facts">
         <h2 id="facts">{t("facts")}</h2>
         <MeetingFacts meeting={meeting} />
