@@ -1,0 +1,4 @@
+export { renderCommuniquePdf, layoutPages, type RenderOptions } from "./render-communique";
+export { findMissingGlyphs, type MissingGlyph } from "./missing-glyphs";
+export { MissingGlyphsError } from "./errors";
+export type { SignatureInput } from "./signature-marks";
