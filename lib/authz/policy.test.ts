@@ -16,6 +16,14 @@ const EXPECTED: Record<Action, Record<Role, boolean | "takesPart">> = {
   "meeting.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
   "meeting.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "profile.update": { ADMIN: true, SECRETARIAT: true, DELEGATE: true },
+  "communique.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
+  "communique.create": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "communique.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "communique.submit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "revision.create": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "revision.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
+  "library.view": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "library.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
 };
 
 const ACTIONS = Object.keys(EXPECTED) as Action[];

@@ -24,6 +24,14 @@ export const POLICY = {
   "meeting.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: takesPart },
   "meeting.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "profile.update": { ADMIN: true, SECRETARIAT: true, DELEGATE: true },
+  "communique.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: takesPart },
+  "communique.create": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "communique.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "communique.submit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "revision.create": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "revision.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: takesPart },
+  "library.view": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "library.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
 } satisfies Record<string, Record<Role, Rule>>;
 
 export type Action = keyof typeof POLICY;

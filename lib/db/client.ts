@@ -19,8 +19,8 @@ function createClient(target: DbTarget) {
 }
 
 export type Db = ReturnType<typeof createClient>["prisma"];
-/** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** A transaction client, as handed to `db.$transaction(async (tx) => …)`; `db` itself fits too. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 type State = ReturnType<typeof createClient> & { closing?: Promise<void> };
 const holder = globalThis as typeof globalThis & { __communiqueDb?: State };

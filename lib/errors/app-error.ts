@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   "INVALID_CREDENTIALS",
   "EMAIL_TAKEN",
   "STALE_VERSION",
+  "EDIT_CONFLICT",
+  "NOT_ALLOWED_NOW",
+  "STALE_TRANSLATIONS",
+  "EMPTY_CLAUSES",
+  "MISSING_GLYPHS",
+  "ALREADY_EXISTS",
   "INTERNAL",
 ] as const;
 
@@ -23,6 +29,8 @@ export class AppError extends Error {
     /** Values for the message template, e.g. { minutes: 12 } or field errors. */
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: Record<string, string> = {},
+    /** Data the UI needs to help, e.g. the other person's text on an edit conflict. Must be JSON. */
+    readonly details: unknown = null,
   ) {
     super(code);
     this.name = "AppError";

@@ -75,7 +75,7 @@ describe("UI strings", () => {
     const attributes = [...source.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]+)"/g)].map((m) => m[1]!);
     const offending = [...texts, ...attributes].filter(
       (t) => WORDS.test(t) && !ALLOWED.has(t) && !/^[\w.]+\)?;?$/.test(t) && // Code between two angle brackets (generics, comparisons) is not text.
-        !/=>|&&|\|\||[;=[\]]|\bconst\b|\breturn\b|\w\(/.test(t),
+        !/=>|&&|\|\||[;=[\]]|\bconst\b|\breturn\b|\w\(|\)\s*:|\?\s*\(/.test(t),
     );
     expect(offending).toEqual([]);
   });

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { createCommunique } from "@/lib/communiques/create-communique";
 import { getActor } from "@/lib/auth/get-actor";
 import { formObject, runAction, type ActionResult } from "@/lib/actions/action-result";
 import { moveSignatory } from "@/lib/meetings/move-signatory";
@@ -22,4 +24,11 @@ export async function updateTitleAction(meetingId: string, _prev: ActionResult |
 export async function moveSignatoryAction(meetingId: string, form: FormData): Promise<void> {
   const result = await runAction(async () => moveSignatory(await getActor(), meetingId, formObject(form)));
   if (result.ok) revalidatePath(`/meetings/${meetingId}`);
+}
+
+export async function createCommuniqueAction(meetingId: string): Promise<void> {
+  const result = await runAction(async () => createCommunique(await getActor(), meetingId));
+  if (result.ok) redirect(`/communiques/${result.data.id}`);
+  if (result.code === "ALREADY_EXISTS") redirect(`/communiques/${(result.details as { id: string }).id}`);
+  revalidatePath(`/meetings/${meetingId}`);
 }

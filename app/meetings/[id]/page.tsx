@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { CommuniqueSection } from "@/components/meetings/communique-section";
 import { MeetingFacts } from "@/components/meetings/meeting-facts";
 import { MeetingFactsForm } from "@/components/meetings/meeting-facts-form";
 import { DelegationsTable, ParticipantsTable, SignatoriesTable } from "@/components/meetings/people-tables";
@@ -35,6 +36,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         <Link href="/">← {t("back")}</Link>
       </p>
       <h1>{t("title", { ordinal: meeting.ordinal, number: meeting.number })}</h1>
+      <CommuniqueSection meeting={meeting} canCreate={can(actor, "communique.create")} />
       <section className="card" aria-labelledby="facts">
         <h2 id="facts">{t("facts")}</h2>
         <MeetingFacts meeting={meeting} />

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ParallelPreview } from "@/components/document/parallel-preview";
+import { DraftEditor } from "@/components/editor/draft-editor";
+import { requireActor } from "@/lib/auth/get-actor";
+import { can } from "@/lib/authz";
+import { getDraft } from "@/lib/communiques/get-draft";
+import { isAppError } from "@/lib/errors/app-error";
+import { listTopics } from "@/lib/library/search-library";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("editor"))("communique") };
+}
+
+export default async function CommuniquePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const [t, te] = await Promise.all([getTranslations("editor"), getTranslations("errors")]);
+  let draft;
+  try {
+    draft = await getDraft(actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      return (
+        <p className="card" role="alert">
+          {te("FORBIDDEN")}
+        </p>
+      );
+    }
+    throw error;
+  }
+  const title = t("title", { ordinal: draft.meeting.ordinal, number: draft.meeting.number });
+  if (!can(actor, "communique.edit")) {
+    return (
+      <>
+        <p>
+          <Link href={`/meetings/${draft.communique.meetingId}`}>← {draft.meeting.ordinal}</Link>
+        </p>
+        <h1>{title}</h1>
+        <ParallelPreview content={draft.content} emphasis={actor.locale === "ja" ? "ja" : "ru"} />
+      </>
+    );
+  }
+  const topics = (await listTopics(actor)).map((topic) => ({ id: topic.id, nameRu: topic.nameRu, nameJa: topic.nameJa }));
+  return (
+    <>
+      <p>
+        <Link href={`/meetings/${draft.communique.meetingId}`}>← {draft.meeting.ordinal}</Link>
+      </p>
+      <h1>{title}</h1>
+      <DraftEditor draft={draft} topics={topics} />
+    </>
+  );
+}

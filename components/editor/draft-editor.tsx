@@ -1,0 +1,224 @@
+"use client";
+
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import {
+  deleteClauseAction,
+  insertClauseAction,
+  moveClauseAction,
+  restoreClauseAction,
+  saveToLibraryAction,
+  setNumberingAction,
+} from "@/app/communiques/[id]/actions";
+import { ParallelPreview } from "@/components/document/parallel-preview";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { DraftView } from "@/lib/communiques/get-draft";
+import { ClauseRow } from "./clause-row";
+import { EditorToolbar } from "./editor-toolbar";
+import { LibraryPanel } from "./library-panel";
+import { liveContent } from "./live-content";
+import { PartRow } from "./part-row";
+import { useDraftState, type Failure } from "./use-draft-state";
+
+type Topic = { id: string; nameRu: string; nameJa: string };
+
+export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic[] }) {
+  const t = useTranslations("editor");
+  const te = useTranslations("errors");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const router = useRouter();
+  const state = useDraftState(draft);
+  const editable = draft.canEdit;
+  const [notice, setNotice] = useState<{ text: string; undo?: string } | null>(null);
+  const [problem, setProblem] = useState<Failure | null>(null);
+  const [libraryFor, setLibraryFor] = useState<string | null>(null);
+  const [libraryTopic, setLibraryTopic] = useState("");
+  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const id = draft.communique.id;
+  const clauses = state.clauses;
+  const part = (kind: string) => state.parts.find((p) => p.kind === kind);
+
+  /** Saves pending text, runs a structural change, then reloads the draft from the server. */
+  const structural = async (change: () => Promise<ActionResult>) => {
+    await state.flush();
+    const result = await change();
+    setProblem(result.ok ? null : result);
+    router.refresh();
+    return result.ok;
+  };
+
+  const move = async (clauseId: string, toIndex: number) => {
+    const from = clauses.findIndex((c) => c.id === clauseId);
+    if (from < 0 || toIndex < 0 || toIndex >= clauses.length || from === toIndex) return;
+    const next = [...clauses];
+    next.splice(toIndex, 0, ...next.splice(from, 1));
+    state.setClauses(next);
+    await structural(() => moveClauseAction(id, clauseId, toIndex));
+  };
+
+  const onDragEnd = (event: DragEndEvent) => {
+    if (!event.over || event.active.id === event.over.id) return;
+    void move(String(event.active.id), clauses.findIndex((c) => c.id === event.over!.id));
+  };
+
+  const remove = async (clauseId: string) => {
+    if (await structural(() => deleteClauseAction(id, clauseId))) setNotice({ text: t("deleted"), undo: clauseId });
+  };
+
+  const content = liveContent(draft.content, state.parts, clauses, draft.communique.numberClauses);
+  const row = (kind: string) => {
+    const p = part(kind);
+    return p ? <PartRow key={kind} part={p} state={state} editable={editable} /> : null;
+  };
+
+  return (
+    <div className="editor">
+      <EditorToolbar draft={draft} state={state} onNotice={(text) => setNotice({ text })} onProblem={setProblem} />
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {te(problem.code, problem.params)}
+        </p>
+      )}
+      {notice && (
+        <p className="notice notice--ok actions" role="status">
+          <span>{notice.text}</span>
+          {notice.undo && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={async () => {
+                const clauseId = notice.undo!;
+                setNotice(null);
+                await structural(() => restoreClauseAction(id, clauseId));
+              }}
+            >
+              {t("undo")}
+            </button>
+          )}
+        </p>
+      )}
+      {!editable && <p className="notice">{t("readOnly", { status: draft.communique.status })}</p>}
+      <div className="editor-layout">
+        <div>
+          <section className="card" aria-labelledby="standard-parts">
+            <h2 id="standard-parts">{t("standardParts")}</h2>
+            <ul className="rows">
+              {row("title")}
+              {row("meetingLine")}
+              {row("preamble")}
+              <li className="clause-row clause-row--part">
+                <div className="clause-row__tools">
+                  <span className="clause-row__number">{t("partParticipants")}</span>
+                </div>
+                <p className="meta">
+                  {t("participantsNote")} <Link href={`/meetings/${draft.communique.meetingId}`}>{t("editMeeting")}</Link>
+                </p>
+              </li>
+              {row("topics")}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="clauses-title">
+            <div className="actions">
+              <h2 id="clauses-title">{t("clauses")}</h2>
+              {editable && (
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={draft.communique.numberClauses}
+                    onChange={(e) => void structural(() => setNumberingAction(id, e.target.checked))}
+                  />
+                  {t("numbering")}
+                </label>
+              )}
+            </div>
+            {clauses.length === 0 && <p className="meta">{t("noClauses")}</p>}
+            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+              <SortableContext items={clauses.map((c) => c.id)} strategy={verticalListSortingStrategy}>
+                <ol className="rows">
+                  {clauses.map((clause, index) => (
+                    <ClauseRow
+                      key={clause.id}
+                      clause={clause}
+                      index={index}
+                      count={clauses.length}
+                      state={state}
+                      editable={editable}
+                      onMove={(to) => void move(clause.id, to)}
+                      onDelete={() => void remove(clause.id)}
+                      onSaveToLibrary={() => setLibraryFor(clause.id)}
+                    />
+                  ))}
+                </ol>
+              </SortableContext>
+            </DndContext>
+            {libraryFor && (
+              <div className="card inline-form">
+                <div className="field">
+                  <label htmlFor="save-library-topic">{t("topic")}</label>
+                  <select id="save-library-topic" value={libraryTopic} onChange={(e) => setLibraryTopic(e.target.value)}>
+                    <option value="">{t("topicNone")}</option>
+                    {topics.map((topic) => (
+                      <option key={topic.id} value={topic.id}>
+                        {locale === "ja" ? topic.nameJa : topic.nameRu}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={async () => {
+                      await state.flush();
+                      const result = await saveToLibraryAction({ clauseId: libraryFor, ...(libraryTopic ? { topicId: libraryTopic } : {}) });
+                      setProblem(result.ok ? null : result);
+                      if (result.ok) setNotice({ text: t("savedToLibrary") });
+                      setLibraryFor(null);
+                    }}
+                  >
+                    {t("saveToLibrary")}
+                  </button>
+                  <button type="button" className="button button--quiet" onClick={() => setLibraryFor(null)}>
+                    {tc("cancel")}
+                  </button>
+                </div>
+              </div>
+            )}
+            {editable && (
+              <button type="button" className="button button--quiet" onClick={() => void structural(() => insertClauseAction({ communiqueId: id, position: clauses.length }))}>
+                {t("addEmpty")}
+              </button>
+            )}
+          </section>
+          <section className="card" aria-labelledby="closing-parts">
+            <h2 id="closing-parts" className="visually-hidden-heading">
+              {t("partClosing")}
+            </h2>
+            <ul className="rows">
+              {row("closing")}
+              {row("formula")}
+            </ul>
+          </section>
+        </div>
+        {editable && (
+          <LibraryPanel
+            topics={topics}
+            clauseCount={clauses.length}
+            onInsert={async (libraryClauseId, position) => {
+              await structural(() => insertClauseAction({ communiqueId: id, position, libraryClauseId }));
+            }}
+          />
+        )}
+      </div>
+      <section aria-labelledby="preview-title">
+        <h2 id="preview-title">{t("preview")}</h2>
+        <ParallelPreview content={content} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { saveRevisionAction, submitAction } from "@/app/communiques/[id]/actions";
+import type { DraftView } from "@/lib/communiques/get-draft";
+import type { DraftState, Failure } from "./use-draft-state";
+
+type Props = {
+  draft: DraftView;
+  state: DraftState;
+  onNotice: (text: string) => void;
+  onProblem: (failure: Failure | null) => void;
+};
+
+/** Status, save state, the stale-translation count, and the actions on the whole draft. */
+export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
+  const t = useTranslations("editor");
+  const ts = useTranslations("status");
+  const router = useRouter();
+  const [busy, startTransition] = useTransition();
+  const id = draft.communique.id;
+  const stale = state.clauses.filter((c) => c.ruStale || c.jaStale).length;
+
+  const run = (action: () => Promise<void>) =>
+    startTransition(async () => {
+      await state.flush();
+      await action();
+      router.refresh();
+    });
+
+  return (
+    <div className="toolbar" role="region" aria-label={t("status", { status: ts(draft.communique.status) })}>
+      <div className="toolbar__status">
+        <span className="badge">{t("status", { status: ts(draft.communique.status) })}</span>
+        <span className={`save-state save-state--${state.saveState}`} aria-live="polite" data-testid="save-state">
+          {t(state.saveState === "saved" ? "saved" : state.saveState === "saving" ? "saving" : "saveError")}
+        </span>
+        <span className={stale ? "badge badge--warn" : "badge badge--ok"} data-testid="stale-count">
+          {stale ? t("staleCount", { count: stale }) : t("allInSync")}
+        </span>
+        <span className="meta">
+          {draft.latestRevision
+            ? t("lastRevision", { number: draft.latestRevision.number, hash: draft.latestRevision.hash.slice(0, 12) })
+            : t("noRevision")}
+        </span>
+      </div>
+      <div className="actions">
+        {draft.canEdit && (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                const result = await saveRevisionAction(id);
+                onProblem(result.ok ? null : result);
+                if (result.ok) {
+                  const { number, hash, created } = result.data;
+                  onNotice(created ? t("revisionSaved", { number, hash: hash.slice(0, 12) }) : t("revisionUnchanged", { number }));
+                }
+              })
+            }
+          >
+            {t("saveRevision")}
+          </button>
+        )}
+        {draft.canSubmit && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                const result = await submitAction(id);
+                onProblem(result.ok ? null : result);
+                if (result.ok) onNotice(t("submitted"));
+              })
+            }
+          >
+            {t("submit")}
+          </button>
+        )}
+        <Link className="button button--quiet" href={`/communiques/${id}/revisions`}>
+          {t("history")}
+        </Link>
+        <a className="button button--quiet" href={`/communiques/${id}/pdf`}>
+          {t("draftPdf")}
+        </a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { CommuniqueContent } from "@/lib/communique/content";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { renderCommuniquePdf } from "@/lib/pdf";
+import { MissingGlyphsError } from "@/lib/pdf/errors";
+import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+import { draftContent, loadDraftSources } from "./draft-sources";
+import { loadCommunique } from "./load-communique";
+
+// Rendered revisions by hash: a revision never changes, so its PDF never does.
+const cache = new Map<string, Uint8Array>();
+const CACHE_SIZE = 16;
+
+async function render(content: CommuniqueContent, draft: boolean, author: string): Promise<Uint8Array> {
+  try {
+    return await renderCommuniquePdf(content, { draft, metadata: { author, subject: content.shortTitle.ru } });
+  } catch (error) {
+    if (error instanceof MissingGlyphsError) {
+      throw new AppError("MISSING_GLYPHS", { chars: [...new Set(error.missing.map((m) => m.char))].join(" ") });
+    }
+    throw error;
+  }
+}
+
+/** The PDF of the draft as it stands now, always marked as a draft. */
+export async function draftPdf(actor: Actor | null, communiqueId: string) {
+  const communique = await loadCommunique(actor, communiqueId, "communique.view");
+  const { content } = draftContent(await loadDraftSources(db, communiqueId));
+  return { bytes: await render(content, true, "Communiqué"), ordinal: communique.meeting.ordinal, number: communique.meeting.number };
+}
+
+/** The PDF of a frozen revision, cached by its hash; a draft watermark unless the communiqué is signed. */
+export async function revisionPdf(actor: Actor | null, communiqueId: string, revisionId: string) {
+  const communique = await loadCommunique(actor, communiqueId, "revision.view");
+  const revision = await db.revision.findFirst({ where: { id: revisionId, communiqueId } });
+  if (!revision) throw new AppError("NOT_FOUND");
+  const draft = communique.status !== "SIGNED";
+  const key = `${revision.hash}:${draft}`;
+  let bytes = cache.get(key);
+  if (!bytes) {
+    bytes = await render((revision.content as unknown as RevisionPayload).content, draft, "Communiqué");
+    cache.set(key, bytes);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return { bytes, etag: `"${key}"`, number: revision.number, ordinal: communique.meeting.ordinal, meetingNumber: communique.meeting.number, draft };
+}

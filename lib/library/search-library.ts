@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
+import { parseInput } from "@/lib/validation/fields";
+
+const searchInput = z.object({
+  q: z.string().max(200).default(""),
+  topicId: z.string().optional(),
+});
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Library clauses matching every word of the query in either language, grouped by topic in
+ * the caller. Russian words match at the start of a word, case-insensitively ("визов" finds
+ * "визовых"); Japanese, written without spaces, matches anywhere.
+ */
+export async function searchLibrary(actor: Actor | null, input: unknown) {
+  assertCan(actor, "library.view");
+  const { q, topicId } = parseInput(searchInput, input);
+  const words = q.normalize("NFC").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const conditions = words.map(
+    (w) => Prisma.sql`("textRu" ~* ${`\\m${escapeRegex(w)}`} OR "textJa" ILIKE ${`%${escapeLike(w)}%`})`,
+  );
+  if (topicId) conditions.push(Prisma.sql`"topicId" = ${topicId}`);
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const ids = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "LibraryClause" ${where} ORDER BY "createdAt", "id" LIMIT 200`;
+  const clauses = await db.libraryClause.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    include: { topic: true },
+  });
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  return clauses.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+export async function listTopics(actor: Actor | null) {
+  assertCan(actor, "library.view");
+  return db.agendaTopic.findMany({ orderBy: { key: "asc" } });
+}
