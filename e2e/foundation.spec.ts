@@ -12,7 +12,8 @@ async function signOut(page: Page) {
 
 async function openMeeting(page: Page, ordinal: string) {
   await page.locator(".meeting-card h2 a", { hasText: new RegExp(`^${ordinal}$`) }).click();
-  await expect(page.locator("h1")).toContainText(ordinal);
+  await expect(page).toHaveURL(/\/meetings\/[^/]+$/);
+  await expect(page.locator("#facts")).toBeVisible();
 }
 
 test.describe("sign-in and the seeded meeting", () => {
@@ -47,6 +48,7 @@ test.describe("sign-in and the seeded meeting", () => {
     await expect(page.locator("h1")).toHaveText("会議とコミュニケ");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await openMeeting(page, "XXVII");
+    await expect(page.locator("h1")).toHaveText("第27回会議");
     await expect(page.locator(".facts")).toContainText("2019年8月20日～2019年8月25日");
     await expect(page.locator("h2#signatories")).toHaveText("署名者");
     await shot(page, "meeting-ja-desktop");

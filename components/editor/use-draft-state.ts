@@ -45,6 +45,8 @@ export function useDraftState(draft: DraftView) {
       draft.clauses.map((server) => {
         const mine = local.find((c) => c.id === server.id);
         if (!mine) return server;
+        // A refresh fetched before our latest save must not roll the clause back.
+        if (mine.version > server.version) return mine;
         const keepRu = dirty.current.has(fieldKey(server.id, "ru"));
         const keepJa = dirty.current.has(fieldKey(server.id, "ja"));
         if (!keepRu && !keepJa) return server;
@@ -52,7 +54,13 @@ export function useDraftState(draft: DraftView) {
       }),
     );
   }, [draft.clauses]);
-  useEffect(() => setParts(draft.parts), [draft.parts]);
+  useEffect(
+    () => setParts((local) => draft.parts.map((server) => {
+      const mine = local.find((p) => p.kind === server.kind);
+      return mine && mine.version > server.version ? mine : server;
+    })),
+    [draft.parts],
+  );
 
   const fail = (key: string, failure: Failure | null) =>
     setFailures((all) => {

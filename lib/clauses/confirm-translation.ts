@@ -12,7 +12,7 @@ const confirmInput = z.object({ clauseId: z.string().min(1), lang: z.enum(["ru",
 /** "Translation checked": the text in `lang` matches the other language as it is now. */
 export async function confirmTranslation(actor: Actor | null, input: unknown): Promise<ClauseState> {
   const { clauseId, lang } = parseInput(confirmInput, input);
-  const communiqueId = await communiqueOfClause(clauseId);
+  const communiqueId = await communiqueOfClause(actor, clauseId);
   return editCommunique(actor, communiqueId, async (tx, who) => {
     const current = await tx.clause.findUniqueOrThrow({ where: { id: clauseId } });
     if (current.deletedAt) throw new AppError("NOT_FOUND");

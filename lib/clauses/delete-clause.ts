@@ -10,7 +10,7 @@ const clauseInput = z.object({ clauseId: z.string().min(1) });
 /** Removes a clause from the draft; it is kept (marked deleted) so that "undo" can restore it. */
 export async function deleteClause(actor: Actor | null, input: unknown) {
   const { clauseId } = parseInput(clauseInput, input);
-  const communiqueId = await communiqueOfClause(clauseId);
+  const communiqueId = await communiqueOfClause(actor, clauseId);
   await editCommunique(actor, communiqueId, async (tx, who) => {
     const { count } = await tx.clause.updateMany({ where: { id: clauseId, deletedAt: null }, data: { deletedAt: new Date() } });
     if (count === 0) throw new AppError("NOT_FOUND");
@@ -22,7 +22,7 @@ export async function deleteClause(actor: Actor | null, input: unknown) {
 /** Undo of a delete: the clause returns at the place it had. */
 export async function restoreClause(actor: Actor | null, input: unknown) {
   const { clauseId } = parseInput(clauseInput, input);
-  const communiqueId = await communiqueOfClause(clauseId);
+  const communiqueId = await communiqueOfClause(actor, clauseId);
   await editCommunique(actor, communiqueId, async (tx, who) => {
     const clause = await tx.clause.findUniqueOrThrow({ where: { id: clauseId } });
     if (!clause.deletedAt) return;

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
@@ -23,8 +24,9 @@ export async function editCommunique<T>(
   });
 }
 
-/** The communiqué a clause belongs to (for the permission check), or NOT_FOUND. */
-export async function communiqueOfClause(clauseId: string): Promise<string> {
+/** The communiqué a clause belongs to (for the permission check), or NOT_FOUND — to signed-in users only. */
+export async function communiqueOfClause(actor: Actor | null, clauseId: string): Promise<string> {
+  assertCan(actor, "meeting.list");
   const clause = await db.clause.findUnique({ where: { id: clauseId }, select: { communiqueId: true } });
   if (!clause) throw new AppError("NOT_FOUND");
   return clause.communiqueId;

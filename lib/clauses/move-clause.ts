@@ -10,7 +10,7 @@ const moveInput = z.object({ clauseId: z.string().min(1), toIndex: z.coerce.numb
 /** Moves a clause to another place among the live clauses (drag and drop, or the keyboard). */
 export async function moveClause(actor: Actor | null, input: unknown) {
   const { clauseId, toIndex } = parseInput(moveInput, input);
-  const communiqueId = await communiqueOfClause(clauseId);
+  const communiqueId = await communiqueOfClause(actor, clauseId);
   await editCommunique(actor, communiqueId, async (tx, who) => {
     const order = (await liveClauses(tx, communiqueId)).map((c) => c.id);
     const from = order.indexOf(clauseId);

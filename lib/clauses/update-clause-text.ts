@@ -33,8 +33,8 @@ export interface ClauseState {
  */
 export async function updateClauseText(actor: Actor | null, input: unknown): Promise<ClauseState> {
   const { clauseId, lang, text: raw, baseVersion, translating } = parseInput(updateInput, input);
+  const communiqueId = await communiqueOfClause(actor, clauseId);
   const text = cleanClauseText(raw);
-  const communiqueId = await communiqueOfClause(clauseId);
   return editCommunique(actor, communiqueId, async (tx, who) => {
     const current = await tx.clause.findUniqueOrThrow({ where: { id: clauseId } });
     if (current.deletedAt) throw new AppError("NOT_FOUND");

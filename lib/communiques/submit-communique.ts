@@ -1,10 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { assertCan } from "@/lib/authz";
-import { undrawable } from "@/lib/clauses/clause-text";
 import { staleLangs } from "@/lib/clauses/sync-flags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { findMissingGlyphs } from "@/lib/pdf";
 import { freezeRevision } from "@/lib/revisions/freeze-revision";
 import { nextState } from "@/lib/workflow/assert-allowed";
 import { loadCommunique, lockCommunique } from "./load-communique";
@@ -28,8 +28,9 @@ export async function submitCommunique(actor: Actor | null, communiqueId: string
     const empty = numbered.filter((c) => !c.textRu || !c.textJa);
     if (empty.length) throw new AppError("EMPTY_CLAUSES", { clauses: empty.map((c) => c.n).join(", ") });
     const { revision, content } = await freezeRevision(tx, communiqueId, actor.userId, "submitted");
-    const missing = content.blocks.flatMap((b) => (b.kind === "participants" ? [] : undrawable(`${b.text.ru}${b.text.ja}`)));
-    if (missing.length) throw new AppError("MISSING_GLYPHS", { chars: [...new Set(missing)].join(" ") });
+    // Everything the PDF will print: clauses, parts, participants, signatories, the header.
+    const missing = findMissingGlyphs(content);
+    if (missing.length) throw new AppError("MISSING_GLYPHS", { chars: [...new Set(missing.map((m) => m.char))].join(" ") });
     await tx.communique.update({ where: { id: communiqueId }, data: { status: next } });
     await recordEvent(tx, {
       actorUserId: actor.userId,

@@ -21,7 +21,14 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export async function searchLibrary(actor: Actor | null, input: unknown) {
   assertCan(actor, "library.view");
   const { q, topicId } = parseInput(searchInput, input);
-  const words = q.normalize("NFC").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  // Punctuation around a word ("(въездной", "«Год») is not part of what to find; a "word" of
+  // punctuation only is looked for as it is.
+  const words = q
+    .normalize("NFC")
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") || w)
+    .filter(Boolean)
+    .slice(0, 8);
   const conditions = words.map(
     (w) => Prisma.sql`("textRu" ~* ${`\\m${escapeRegex(w)}`} OR "textJa" ILIKE ${`%${escapeLike(w)}%`})`,
   );
