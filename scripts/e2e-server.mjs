@@ -4,10 +4,15 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startMailbox } from "./lib/mailbox.mjs";
 import { buildIsStale, root, run } from "./lib/run.mjs";
 
+const port = process.env.PORT ?? "3100";
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const env = {
   ...process.env,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  APP_URL: `http://localhost:${port}`,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
 };
@@ -16,10 +21,11 @@ if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "communiqu
 if (buildIsStale()) await run("next", ["build"], { ...env, NODE_ENV: "production" });
 await run("tsx", ["e2e/fixtures/prepare-server.ts"], env);
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", env.PORT ?? "3100"], {
+const mailbox = await startMailbox({ smtpPort, httpPort: Number(process.env.E2E_MAILBOX_PORT ?? 3199) });
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {
   cwd: root,
   env: { ...env, NODE_ENV: "production" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => void mailbox.close().finally(() => process.exit(code ?? 0)));

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
-import { saveRevisionAction, submitAction } from "@/app/communiques/[id]/actions";
+import { useState, useTransition } from "react";
+import { openSigningAction, saveRevisionAction, submitAction } from "@/app/communiques/[id]/actions";
 import type { DraftView } from "@/lib/communiques/get-draft";
+import { RoutePanel } from "./route-panel";
 import type { DraftState, Failure } from "./use-draft-state";
 
 type Props = {
@@ -19,10 +20,13 @@ type Props = {
 export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
   const t = useTranslations("editor");
   const ts = useTranslations("status");
+  const tb = useTranslations("board");
+  const tsig = useTranslations("signing");
   const router = useRouter();
   const [busy, startTransition] = useTransition();
   const id = draft.communique.id;
   const stale = state.clauses.filter((c) => c.ruStale || c.jaStale).length;
+  const [route, setRoute] = useState<Record<string, number>>({});
 
   const run = (action: () => Promise<void>) =>
     startTransition(async () => {
@@ -58,8 +62,8 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
                 const result = await saveRevisionAction(id);
                 onProblem(result.ok ? null : result);
                 if (result.ok) {
-                  const { number, hash, created } = result.data;
-                  onNotice(created ? t("revisionSaved", { number, hash: hash.slice(0, 12) }) : t("revisionUnchanged", { number }));
+                  const { number, hash, created, resent } = result.data;
+                  onNotice(resent ? t("resent", { number }) : created ? t("revisionSaved", { number, hash: hash.slice(0, 12) }) : t("revisionUnchanged", { number }));
                 }
               })
             }
@@ -74,7 +78,7 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
             disabled={busy}
             onClick={() =>
               run(async () => {
-                const result = await submitAction(id);
+                const result = await submitAction(id, Object.keys(route).length ? { steps: route } : undefined);
                 onProblem(result.ok ? null : result);
                 if (result.ok) onNotice(t("submitted"));
               })
@@ -83,6 +87,32 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
             {t("submit")}
           </button>
         )}
+        {draft.communique.status === "APPROVED" && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                const result = await openSigningAction(id);
+                onProblem(result.ok ? null : result);
+                if (result.ok) onNotice(tsig("openedSigning"));
+              })
+            }
+          >
+            {tsig("openSigning")}
+          </button>
+        )}
+        {(draft.communique.status === "SIGNING" || draft.communique.status === "SIGNED") && (
+          <Link className="button" href={`/communiques/${id}/sign`}>
+            {tsig("title")}
+          </Link>
+        )}
+        {draft.communique.status !== "DRAFT" && (
+          <Link className="button button--quiet" href={`/communiques/${id}/status`}>
+            {tb("title")}
+          </Link>
+        )}
         <Link className="button button--quiet" href={`/communiques/${id}/revisions`}>
           {t("history")}
         </Link>
@@ -90,6 +120,8 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
           {t("draftPdf")}
         </a>
       </div>
+      {draft.canSubmit && <RoutePanel delegations={draft.delegations} steps={route} onChange={setRoute} />}
+      {draft.communique.status === "IN_APPROVAL" && <p className="meta toolbar__note">{t("inApprovalNote")}</p>}
     </div>
   );
 }

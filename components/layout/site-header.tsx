@@ -17,9 +17,13 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         {actor && (
           <nav className="site-nav" aria-label={t("mainNav")}>
             <Link href="/">{t("meetings")}</Link>
+            {can(actor, "outbox.view") && <Link href="/outbox">{t("outbox")}</Link>}
             {can(actor, "user.manage") && <Link href="/admin/users">{t("users")}</Link>}
           </nav>
         )}
+        <Link href="/verify" className="header-link">
+          {t("verify")}
+        </Link>
         <div className="header-tools">
           <LanguageSwitcher />
           {actor && (

@@ -24,6 +24,15 @@ const EXPECTED: Record<Action, Record<Role, boolean | "takesPart">> = {
   "revision.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
   "library.view": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "library.edit": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "approval.route": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "approval.remind": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "approval.decide": { ADMIN: false, SECRETARIAT: false, DELEGATE: "takesPart" },
+  "approval.status": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
+  "comment.add": { ADMIN: false, SECRETARIAT: true, DELEGATE: "takesPart" },
+  "outbox.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: false },
+  "signing.open": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "signing.sign": { ADMIN: false, SECRETARIAT: false, DELEGATE: "takesPart" },
+  "signed.download": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
 };
 
 const ACTIONS = Object.keys(EXPECTED) as Action[];

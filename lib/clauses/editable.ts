@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
+import { SERIAL_TX } from "@/lib/db/serial-tx";
 import { nextState } from "@/lib/workflow/assert-allowed";
 
 /**
@@ -21,7 +22,7 @@ export async function editCommunique<T>(
     const result = await edit(tx, who);
     await tx.communique.update({ where: { id: communiqueId }, data: { updatedAt: new Date() } });
     return result;
-  });
+  }, SERIAL_TX);
 }
 
 /** The communiqué a clause belongs to (for the permission check), or NOT_FOUND — to signed-in users only. */

@@ -35,7 +35,8 @@ export async function revisionPdf(actor: Actor | null, communiqueId: string, rev
   const communique = await loadCommunique(actor, communiqueId, "revision.view");
   const revision = await db.revision.findFirst({ where: { id: revisionId, communiqueId } });
   if (!revision) throw new AppError("NOT_FOUND");
-  const draft = communique.status !== "SIGNED";
+  // Only the text every head approved goes out without the draft mark.
+  const draft = revision.id !== communique.approvedRevisionId || !["APPROVED", "SIGNING", "SIGNED"].includes(communique.status);
   const key = `${revision.hash}:${draft}`;
   let bytes = cache.get(key);
   if (!bytes) {

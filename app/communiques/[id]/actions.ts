@@ -14,6 +14,7 @@ import { updatePart } from "@/lib/communiques/update-part";
 import { saveToLibrary } from "@/lib/library/save-to-library";
 import { searchLibrary } from "@/lib/library/search-library";
 import { saveRevision } from "@/lib/revisions/save-revision";
+import { openSigning } from "@/lib/signatures/open-signing";
 
 // Each action validates in its use case; these only pass the actor along and refresh the page.
 const refresh = (id: string) => revalidatePath(`/communiques/${id}`);
@@ -66,8 +67,8 @@ export async function saveRevisionAction(communiqueId: string) {
   return result;
 }
 
-export async function submitAction(communiqueId: string) {
-  const result = await runAction(async () => submitCommunique(await getActor(), communiqueId));
+export async function submitAction(communiqueId: string, route?: { steps: Record<string, number> }) {
+  const result = await runAction(async () => submitCommunique(await getActor(), communiqueId, route));
   refresh(communiqueId);
   return result;
 }
@@ -86,4 +87,10 @@ export async function searchLibraryAction(input: { q: string; topicId?: string }
 
 export async function saveToLibraryAction(input: { clauseId: string; topicId?: string }) {
   return runAction(async () => saveToLibrary(await getActor(), input));
+}
+
+export async function openSigningAction(communiqueId: string) {
+  const result = await runAction(async () => openSigning(await getActor(), communiqueId));
+  refresh(communiqueId);
+  return result;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ParallelPreview } from "@/components/document/parallel-preview";
 import { DraftEditor } from "@/components/editor/draft-editor";
@@ -33,6 +33,9 @@ export default async function CommuniquePage({ params }: { params: Promise<{ id:
     throw error;
   }
   const title = t("title", { ordinal: draft.meeting.ordinal, number: draft.meeting.number });
+  if (!can(actor, "communique.edit") && draft.communique.status !== "DRAFT") {
+    redirect(["SIGNING", "SIGNED"].includes(draft.communique.status) ? `/communiques/${id}/sign` : `/communiques/${id}/review`);
+  }
   if (!can(actor, "communique.edit")) {
     return (
       <>

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RemindButton } from "@/components/board/remind-button";
+import { getRoundStatus } from "@/lib/approvals/get-round-status";
+import { requireActor } from "@/lib/auth/get-actor";
+import { can } from "@/lib/authz";
+import { isAppError } from "@/lib/errors/app-error";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("board"))("title") };
+}
+
+export default async function StatusPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const [t, te, format, locale] = await Promise.all([getTranslations("board"), getTranslations("errors"), getFormatter(), getLocale()]);
+  let status;
+  try {
+    status = await getRoundStatus(actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
+    throw error;
+  }
+  const name = (b: { ru: string; ja: string }) => (locale === "ja" ? b.ja : b.ru);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <p className="actions">
+        <Link href={can(actor, "communique.edit") ? `/communiques/${id}` : `/communiques/${id}/review`}>← {status.communique.meeting.ordinal}</Link>
+        {can(actor, "outbox.view") && <Link href="/outbox">{t("outbox")}</Link>}
+      </p>
+      <h1>{t("title")}</h1>
+      {!status.round ? (
+        <p className="card">{t("noRound")}</p>
+      ) : (
+        <section className="card" aria-labelledby="round">
+          <h2 id="round">{t("round", { number: status.round.revision.number, hash: status.round.revision.hash.slice(0, 12) })}</h2>
+          {status.steps.map((step) => (
+            <div key={step.position} className="table-wrap">
+              {status.steps.length > 1 && <h3>{t("step", { n: step.position + 1 })}</h3>}
+              <table className="data stackable" data-step={step.position + 1}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("city")}</th>
+                    <th scope="col">{t("head")}</th>
+                    <th scope="col">{t("state")}</th>
+                    <th scope="col">{t("when")}</th>
+                    <th scope="col">{t("comment")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {step.heads.map((h) => (
+                    <tr key={h.delegationId} data-state={h.state}>
+                      <td data-label={t("city")}>{name(h.city)}</td>
+                      <td data-label={t("head")}>
+                        {name(h.head)}
+                        {h.by && h.by !== h.head.ru && h.by !== h.head.ja && <span className="meta"> · {h.by} ({t("onBehalf", { name: name(h.head) })})</span>}
+                      </td>
+                      <td data-label={t("state")}>
+                        <span className={h.state === "APPROVED" ? "badge badge--ok" : h.state === "PENDING" ? "badge" : "badge badge--warn"}>{t(h.state)}</span>
+                      </td>
+                      <td data-label={t("when")}>{h.at ? when(h.at) : "—"}</td>
+                      <td data-label={t("comment")}>{h.comment ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+          {status.round.open && can(actor, "approval.remind") && <RemindButton communiqueId={id} />}
+        </section>
+      )}
+      <section className="card" aria-labelledby="timeline">
+        <h2 id="timeline">{t("timeline")}</h2>
+        <ol className="timeline">
+          {status.timeline.map((e) => (
+            <li key={e.seq} data-action={e.action}>
+              <time dateTime={e.at.toISOString()}>{when(e.at)}</time> — {t(`actions.${e.action.replace(/\./g, "_")}`)}
+              {e.actor && <span className="meta"> · {e.actor}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

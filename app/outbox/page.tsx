@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/get-actor";
+import { isAppError } from "@/lib/errors/app-error";
+import { viewOutbox } from "@/lib/outbox/view-outbox";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("outbox"))("title") };
+}
+
+export default async function OutboxPage() {
+  const actor = await requireActor();
+  const [t, te, format] = await Promise.all([getTranslations("outbox"), getTranslations("errors"), getFormatter()]);
+  let mails;
+  try {
+    mails = await viewOutbox(actor);
+  } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
+    throw error;
+  }
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="page-intro">{t("hint")}</p>
+      {mails.length === 0 ? (
+        <p className="card">{t("empty")}</p>
+      ) : (
+        <ul className="card-list">
+          {mails.map((m) => (
+            <li key={m.id} className="card" data-mail-to={m.to}>
+              <p className="meta">
+                <span>
+                  {t("to")}: {m.to}
+                </span>
+                <span>
+                  {t("created")}: {when(m.createdAt)}
+                </span>
+                <span className={m.sentAt ? "badge badge--ok" : "badge badge--warn"}>{m.sentAt ? `${t("sent")}: ${when(m.sentAt)}` : t("notSent")}</span>
+                {m.error && (
+                  <span>
+                    {t("error")}: {m.error}
+                  </span>
+                )}
+              </p>
+              <h2 lang={m.locale}>{m.subject}</h2>
+              <pre className="mail-text" lang={m.locale}>
+                {m.text}
+              </pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

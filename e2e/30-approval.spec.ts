@@ -1,0 +1,131 @@
+import { expect, test, type Page } from "@playwright/test";
+import { clauseRow, openCommunique, waitSaved } from "./fixtures/communique";
+import { ACCOUNTS } from "./fixtures/data";
+import { clearMailbox, linkIn, mailTo } from "./fixtures/mailbox";
+import { signInAndWait } from "./fixtures/sign-in";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+
+const HEADS = [
+  { email: "ivanova@khabarovsk.example", ui: "ru" },
+  { email: "kalita@blagoveshchensk.example", ui: "ru" },
+  { email: "gladkikh@nakhodka.example", ui: "ru" },
+  { email: "ivanenko@petropavlovsk-kamchatsky.example", ui: "ru" },
+  { email: "nakahara@niigata.example", ui: "ja" },
+  { email: "tatami@maizuru.example", ui: "ja" },
+  { email: "matsuda@kanazawa.example", ui: "ja" },
+  { email: "honda@toyama.example", ui: "ja" },
+] as const;
+
+/** A head follows the link of their e-mail: sign-in first, then the review page. */
+async function openFromMail(page: Page, email: string, subject: RegExp) {
+  const mail = await mailTo(email, subject);
+  await signInAndWait(page, email);
+  await page.goto(linkIn(mail));
+  await expect(page.getByTestId("revision")).toBeVisible();
+}
+
+async function decide(page: Page, approve: RegExp) {
+  await page.getByRole("button", { name: approve }).click();
+  await expect(page.locator("main p[role=status]")).toBeVisible();
+}
+
+test.describe.serial("approval by the heads of delegations", () => {
+  test.use({ locale: "ru-RU" });
+
+  test("the secretariat clears the flags and submits to all heads in parallel; mails arrive in each head's language", async ({ page }) => {
+    await clearMailbox();
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    const checked = page.getByRole("button", { name: "Перевод проверен" });
+    while ((await checked.count()) > 0) {
+      const before = await checked.count();
+      await checked.first().click();
+      await expect(checked).toHaveCount(before - 1);
+    }
+    await expect(page.getByTestId("stale-count")).toHaveText("Все переводы согласованы");
+    await page.getByRole("button", { name: "Отправить на согласование" }).click();
+    await expect(page.locator("main p[role=status]")).toHaveText("Коммюнике отправлено на согласование.");
+    const ru = await mailTo("kalita@blagoveshchensk.example", /коммюнике/i);
+    expect(ru.text).toContain("Калита");
+    const ja = await mailTo("nakahara@niigata.example", /コミュニケ/);
+    expect(ja.text).toContain("様");
+    await mailTo("ivanova@khabarovsk.example", /коммюнике/i);
+  });
+
+  test("a head approves in Russian; another head's decision for a delegation not theirs is impossible", async ({ page }) => {
+    await openFromMail(page, "kalita@blagoveshchensk.example", /коммюнике/i);
+    await expect(page.getByTestId("changes-note")).toContainText("Вы видите этот текст впервые.");
+    await shot(page, "review-ru-desktop");
+    await decide(page, /^Согласовать$/);
+    await expect(page.locator("main p[role=status]")).toContainText("согласовано");
+    await expect(page.getByRole("button", { name: /^Согласовать$/ })).toHaveCount(0);
+  });
+
+  test("a Japanese head comments on a clause and requests changes; the secretariat is told with the comments", async ({ page }) => {
+    await openFromMail(page, "nakahara@niigata.example", /コミュニケ/);
+    await clearMailbox();
+    await expect(page.locator("h1")).toHaveText("共同コミュニケの承認");
+    const clause = page.locator(".review__row[data-block^='clause-']").nth(1);
+    await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "コメント (JA)" }).click();
+    await clause.locator(".parallel__cell[lang=ja] textarea").fill("「港湾機能」の前に「参加都市の」を補ってください。");
+    await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "送信" }).click();
+    await expect(clause.locator(".comment__body")).toHaveText("「港湾機能」の前に「参加都市の」を補ってください。");
+    await page.getByRole("button", { name: "修正を依頼する" }).click();
+    await expect(page.locator("main [role=alert]").first()).toHaveText("修正を求める点をご記入ください（必須）");
+    await page.locator("#decision-comment").fill("第2項の表現を確認してください。");
+    await decide(page, /修正を依頼する/);
+    const toSecretariat = await mailTo(ACCOUNTS.secretariat, /изменени/i);
+    expect(toSecretariat.text).toContain("第2項の表現を確認してください。");
+    expect(toSecretariat.text).toContain("「港湾機能」の前に「参加都市の」を補ってください。");
+  });
+
+  test("the secretariat revises and resubmits; the heads are told what changed", async ({ page }) => {
+    await clearMailbox();
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    await expect(page.locator(".toolbar .badge").first()).toContainText("запрошены изменения");
+    const ja = clauseRow(page, 2).locator("textarea[lang=ja]");
+    await ja.fill((await ja.inputValue()).replace("港湾機能", "参加都市の港湾機能"));
+    await ja.blur();
+    await waitSaved(page);
+    await clauseRow(page, 2).getByRole("button", { name: "Перевод проверен" }).click();
+    await page.getByRole("button", { name: "Отправить на согласование" }).click();
+    await expect(page.locator("main p[role=status]")).toHaveText("Коммюнике отправлено на согласование.");
+    const mail = await mailTo("kalita@blagoveshchensk.example", /верси/i);
+    expect(mail.text).toMatch(/Пункт 2/);
+  });
+
+  test("every head approves the new revision, seeing the change; two of them on a phone", async ({ browser }) => {
+    test.setTimeout(240_000);
+    for (const [i, head] of HEADS.entries()) {
+      const phone = i === 1 || i === 5;
+      const page = await browser.newPage({ locale: head.ui === "ja" ? "ja-JP" : "ru-RU", viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 } });
+      await openFromMail(page, head.email, head.ui === "ja" ? /コミュニケ|版/ : /коммюнике|верси/i);
+      if (head.email === "kalita@blagoveshchensk.example" || head.email === "nakahara@niigata.example") {
+        await expect(page.locator(".review__row[data-changed=changed]").first()).toBeVisible();
+        await expect(page.locator(".review__row[data-changed=changed] ins").first()).toContainText("参加都市の");
+      }
+      if (head.email === "ivanova@khabarovsk.example") await expect(page.locator(".decision")).toContainText("Кравчук");
+      if (phone) {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await shot(page, `review-${head.ui}-phone`);
+      }
+      await decide(page, head.ui === "ja" ? /^承認する$/ : /^Согласовать$/);
+      await page.close();
+    }
+  });
+
+  test("the communiqué is approved; the status board shows every head and the timeline", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    await expect(page.locator(".toolbar .badge").first()).toContainText("согласовано");
+    await page.getByRole("link", { name: "Ход согласования" }).click();
+    await expect(page.locator("tr[data-state=APPROVED]")).toHaveCount(8);
+    await expect(page.locator("tr", { hasText: "Кравчук" })).toContainText("от имени");
+    await expect(page.locator(".timeline li[data-action='approval.changes-requested']")).toHaveCount(1);
+    await expect(page.locator(".timeline li[data-action='communique.approved']")).toHaveCount(1);
+    await shot(page, "status-ru-desktop");
+    await mailTo("kravchuk@khabarovsk.example", /согласован/i);
+  });
+});

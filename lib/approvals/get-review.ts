@@ -1,0 +1,62 @@
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz";
+import { loadCommunique } from "@/lib/communiques/load-communique";
+import { db } from "@/lib/db";
+import { compareContents } from "@/lib/revisions/compare-contents";
+import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+import { currentRound } from "./current-round";
+
+/**
+ * What a head reads: the revision under approval, what changed since the revision they last
+ * saw, the comments, and whether (and for which delegation) they can decide now.
+ */
+export async function getReview(actor: Actor | null, communiqueId: string) {
+  const communique = await loadCommunique(actor, communiqueId, "communique.view");
+  const round = await currentRound(db, communiqueId);
+  const latest = round
+    ? round.revision
+    : await db.revision.findFirst({ where: { communiqueId }, orderBy: { number: "desc" }, select: { id: true, number: true, hash: true, content: true } });
+  if (!latest) return { communique, round: null, revision: null, content: null, diff: null, comments: [], canDecide: null, decisions: [] };
+  const content = (latest.content as unknown as RevisionPayload).content;
+  const seen = await db.reviewView.findUnique({
+    where: { userId_communiqueId: { userId: actor!.userId, communiqueId } },
+    include: { revision: { select: { id: true, number: true, content: true } } },
+  });
+  const diff =
+    seen && seen.revisionId !== latest.id
+      ? { since: seen.revision.number, blocks: compareContents((seen.revision.content as unknown as RevisionPayload).content, content) }
+      : null;
+  const comments = await db.comment.findMany({
+    where: { communiqueId },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { displayName: true } }, revision: { select: { number: true } } },
+  });
+  const mine = round?.steps.flatMap((s, index) =>
+    s.members
+      .filter((m) => m.delegation.headPersonId === actor!.personId || m.delegation.deputyPersonId === actor!.personId)
+      .map((m) => ({ index, delegation: m.delegation })),
+  ) ?? [];
+  const open = mine.filter(({ delegation }) => !round!.decisions.some((d) => d.delegationId === delegation.id));
+  const active = open.find(({ index }) => index === round!.activeIndex);
+  return {
+    communique,
+    round,
+    revision: { id: latest.id, number: latest.number, hash: latest.hash },
+    content,
+    diff,
+    comments: comments.map((c) => ({ id: c.id, blockId: c.blockId, lang: c.lang, body: c.body, author: c.author.displayName, at: c.createdAt, parentId: c.parentId, revision: c.revision.number })),
+    canDecide:
+      active && can(actor, "approval.decide", { meetingPeople: new Set([actor!.personId!]) }) && communique.status === "IN_APPROVAL"
+        ? {
+            delegationId: active.delegation.id,
+            asDeputy: active.delegation.headPersonId !== actor!.personId,
+            head: { ru: active.delegation.head.nameRu, ja: active.delegation.head.nameJa },
+          }
+        : null,
+    waitingForEarlierStep: !active && open.length > 0,
+    decisions: round?.decisions.filter((d) => mine.some((m) => m.delegation.id === d.delegationId)) ?? [],
+    canComment: can(actor, "comment.add", { meetingPeople: new Set(actor!.personId ? [actor!.personId] : []) }) || can(actor, "comment.add"),
+  };
+}
+
+export type ReviewView = Awaited<ReturnType<typeof getReview>>;
