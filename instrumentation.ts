@@ -5,10 +5,15 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { deliverSoon } = await import("@/lib/mail/deliver");
   const { autoRemind } = await import("@/lib/approvals/remind-pending");
+  const { getSealCertificate } = await import("@/lib/seal/seal-certificate");
+  // The association's seal exists from the first start (self-signed unless one is configured).
+  void getSealCertificate().catch((error: unknown) => console.error("seal certificate unavailable", error));
   deliverSoon();
+  const { finalisePending } = await import("@/lib/signatures/finalise");
   const timer = setInterval(() => {
     deliverSoon();
     void autoRemind().catch((error: unknown) => console.error("automatic reminders failed", error));
+    void finalisePending().catch((error: unknown) => console.error("finalisation retry failed", error));
   }, 60_000);
   timer.unref();
 }

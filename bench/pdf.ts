@@ -1,7 +1,9 @@
 /**
  * PDF typesetting: our engine against Chromium's page.pdf() printing an equivalent
- * two-column page with the same font files, in the same run. Warm = fonts parsed /
- * browser running; cold = a new process (engine) or a new browser (Chromium).
+ * two-column page with the same font files, in the same run. Warm = a long-running
+ * process: fonts parsed and the JIT settled (ten renders of the seed first) / browser
+ * running; on both sides each document is rendered (printed) once unmeasured before
+ * its measured runs. Cold = a new process (engine) or a new browser (Chromium).
  *
  *   npm run bench -- pdf
  */
@@ -27,10 +29,11 @@ const dir = mkdtempSync(join(tmpdir(), "bench-pdf-"));
 
 async function engine(): Promise<Record<DocumentName, Figures>> {
   loadFonts();
-  await renderCommuniquePdf(benchDocument("seed"), { draft: false }); // warm-up
+  for (let i = 0; i < 10; i++) await renderCommuniquePdf(benchDocument("seed"), { draft: false });
   const out = {} as Record<DocumentName, Figures>;
   for (const name of DOCUMENTS) {
     const doc = benchDocument(name);
+    await renderCommuniquePdf(doc, { draft: false }); // warm-up
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < REPS[name]; i++) {
@@ -75,8 +78,8 @@ async function browserFigures(): Promise<Record<DocumentName, Figures>> {
   const launch = () => chromium.launch({ executablePath: executablePath(), args: ARGS });
   const out = {} as Record<DocumentName, Figures>;
   const browser = await launch();
-  await print(browser, "seed"); // warm-up
   for (const name of DOCUMENTS) {
+    await print(browser, name); // warm-up
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < CHROMIUM_REPS[name]; i++) {

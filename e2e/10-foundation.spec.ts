@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS } from "./fixtures/data";
+import { ACCOUNTS, LOCKOUT_ACCOUNT } from "./fixtures/data";
 import { signIn, signInAndWait } from "./fixtures/sign-in";
 
 const shot = (page: Page, name: string) =>
@@ -62,10 +62,10 @@ test.describe("sign-in and the seeded meeting", () => {
 
   test("repeated failures lock the account for a while, even with the right password", async ({ page }) => {
     for (let i = 0; i < 5; i++) {
-      await signIn(page, ACCOUNTS.tatami, `wrong-${i}`);
+      await signIn(page, LOCKOUT_ACCOUNT, `wrong-${i}`);
       await expect(page.locator("main [role=alert]")).toHaveText("Неверная электронная почта или пароль.");
     }
-    await signIn(page, ACCOUNTS.tatami);
+    await signIn(page, LOCKOUT_ACCOUNT);
     await expect(page.locator("main [role=alert]")).toContainText("Слишком много неудачных попыток входа");
     await expect(page).toHaveURL(/\/sign-in$/);
   });
@@ -161,7 +161,7 @@ test.describe("the secretariat edits the meeting", () => {
     await signInAndWait(page, ACCOUNTS.admin);
     await page.goto("/admin/users");
     await expect(page.locator("h1")).toHaveText("Users");
-    await expect(page.locator("table.data tbody tr")).toHaveCount(11);
+    await expect(page.locator("table.data tbody tr")).toHaveCount(12);
   });
 });
 

@@ -34,18 +34,28 @@ test.describe.serial("drafting the XXVII communiqué", () => {
   test("the same secretariat continues in the Japanese UI", async ({ page }) => {
     await signInAndWait(page, ACCOUNTS.secretariat);
     await page.getByLabel("Язык интерфейса").selectOption("ja");
+    await expect(page.locator("h1")).toHaveText("会議とコミュニケ");
+    try {
+      await continueInJapanese(page);
+    } finally {
+      // The account's language is stored: put it back for the journeys that follow.
+      await page.getByLabel("表示言語").selectOption("ru");
+      await expect(page.getByLabel("Язык интерфейса")).toBeVisible();
+    }
+  });
+
+  async function continueInJapanese(page: Page) {
     await openCommunique(page);
     await expect(page.locator("#clauses-title")).toHaveText("条項");
     await page.locator("#library-q").fill("観光");
-    await expect(page.locator(".library__item").first()).toBeVisible();
+    await expect(page.locator(".library__item").first().locator("p[lang=ja]")).toContainText("観光");
     await page.locator("#library-position").selectOption({ label: "先頭" });
     const first = await page.locator(".library__item").first().locator("p[lang=ru]").textContent();
     await page.locator(".library__item").first().getByRole("button", { name: "挿入" }).click();
     await expect(page.locator("ol.rows > li.clause-row")).toHaveCount(4);
     await expect(clauseRow(page, 1).locator("textarea[lang=ru]")).toHaveValue(first!.trim());
     await shot(page, "editor-ja-desktop");
-    await page.getByLabel("表示言語").selectOption("ru");
-  });
+  }
 
   test("editing Russian flags the Japanese side, and submission waits until it is cleared", async ({ page }) => {
     await signInAndWait(page, ACCOUNTS.secretariat);

@@ -6,6 +6,8 @@
  *   npm run pdf:render -- --input docs/examples/communique.json --out example.pdf
  *
  * Options: --draft (watermark), --signed (sample signatures on every block),
+ * --certificate (a sample certificate of completion with 20 events as the last pages),
+ * --for-sealing (no object streams, ready for a PAdES placeholder),
  * --creation-date ISO (fixed date for reproducible files).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import type { CommuniqueContent } from "@/lib/communique/content";
 import { seedCommuniqueContent } from "@/lib/communique/seed-content";
 import { MissingGlyphsError, renderCommuniquePdf } from "@/lib/pdf";
 import { generateCommunique } from "@/lib/pdf/generate-communique";
+import { sampleCertificate } from "@/lib/pdf/testing/certificate";
 import { scribblePng } from "@/lib/pdf/testing/signature-image";
 
 const { values } = parseArgs({
@@ -24,6 +27,8 @@ const { values } = parseArgs({
     out: { type: "string", default: "communique.pdf" },
     draft: { type: "boolean", default: false },
     signed: { type: "boolean", default: false },
+    certificate: { type: "boolean", default: false },
+    "for-sealing": { type: "boolean", default: false },
     "creation-date": { type: "string" },
   },
 });
@@ -54,6 +59,8 @@ async function main() {
   const pdf = await renderCommuniquePdf(doc, {
     draft: values.draft,
     signatures,
+    certificate: values.certificate ? sampleCertificate(20) : undefined,
+    forSealing: values["for-sealing"],
     metadata: values["creation-date"] ? { creationDate: new Date(values["creation-date"]) } : undefined,
   });
   writeFileSync(values.out, pdf);

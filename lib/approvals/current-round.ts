@@ -1,9 +1,12 @@
 import type { Tx } from "@/lib/db";
 
-/** The open round of a communiqué with its revision, steps and the decisions on that revision. */
-export async function currentRound(tx: Tx, communiqueId: string) {
+/**
+ * The open round of a communiqué (or, with `latest`, the newest round even if closed) with its
+ * revision, steps and the decisions on that revision.
+ */
+export async function currentRound(tx: Tx, communiqueId: string, options: { latest?: boolean } = {}) {
   const round = await tx.approvalRound.findFirst({
-    where: { communiqueId, closedAt: null },
+    where: { communiqueId, ...(options.latest ? {} : { closedAt: null }) },
     orderBy: { openedAt: "desc" },
     include: {
       revision: { select: { id: true, number: true, hash: true, content: true } },

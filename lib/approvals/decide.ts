@@ -86,8 +86,9 @@ export async function decide(actor: Actor | null, input: unknown, context: { ip?
         await tx.communique.update({ where: { id: communiqueId }, data: { status: nextState(state, "REQUEST_CHANGES") } });
         await tx.approvalRound.update({ where: { id: round.id }, data: { closedAt: new Date() } });
         const comments = await tx.comment.findMany({ where: { communiqueId, revisionId: round.revision.id }, include: { author: true }, orderBy: { createdAt: "asc" } });
+        const who = await tx.person.findUnique({ where: { id: actor!.personId! } });
         await notify(tx, await secretariat(tx), "changes-requested", content, board, (r) => ({
-          byWhom: actor!.displayName,
+          byWhom: who ? (r.locale === "ja" ? who.nameJa : who.nameRu) : actor!.displayName,
           comments: [
             { blockLabel: "—", lang: "", text: comment, author: actor!.displayName },
             ...comments.map((c) => ({ blockLabel: blockLabel(content, c.blockId, r.locale), lang: c.lang, text: c.body, author: c.author.displayName })),

@@ -12,7 +12,9 @@ import { currentRound } from "./current-round";
  */
 export async function getReview(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "communique.view");
-  const round = await currentRound(db, communiqueId);
+  const open = await currentRound(db, communiqueId);
+  // A closed round (changes requested, or approved) still shows what this person decided.
+  const round = open ?? (await currentRound(db, communiqueId, { latest: true }));
   const latest = round
     ? round.revision
     : await db.revision.findFirst({ where: { communiqueId }, orderBy: { number: "desc" }, select: { id: true, number: true, hash: true, content: true } });
@@ -36,8 +38,8 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
       .filter((m) => m.delegation.headPersonId === actor!.personId || m.delegation.deputyPersonId === actor!.personId)
       .map((m) => ({ index, delegation: m.delegation })),
   ) ?? [];
-  const open = mine.filter(({ delegation }) => !round!.decisions.some((d) => d.delegationId === delegation.id));
-  const active = open.find(({ index }) => index === round!.activeIndex);
+  const pendingMine = mine.filter(({ delegation }) => !round!.decisions.some((d) => d.delegationId === delegation.id));
+  const active = round?.closedAt ? undefined : pendingMine.find(({ index }) => index === round!.activeIndex);
   return {
     communique,
     round,
@@ -53,7 +55,7 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
             head: { ru: active.delegation.head.nameRu, ja: active.delegation.head.nameJa },
           }
         : null,
-    waitingForEarlierStep: !active && open.length > 0,
+    waitingForEarlierStep: !round?.closedAt && !active && pendingMine.length > 0,
     decisions: round?.decisions.filter((d) => mine.some((m) => m.delegation.id === d.delegationId)) ?? [],
     canComment: can(actor, "comment.add", { meetingPeople: new Set(actor!.personId ? [actor!.personId] : []) }) || can(actor, "comment.add"),
   };

@@ -6,18 +6,7 @@ import { currentRound } from "./current-round";
 /** The status board: per head of the latest round, their decision, when, and the comment; the timeline. */
 export async function getRoundStatus(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "approval.status");
-  const open = await currentRound(db, communiqueId);
-  const round =
-    open ??
-    (await db.approvalRound.findFirst({
-      where: { communiqueId },
-      orderBy: { openedAt: "desc" },
-      include: {
-        revision: { select: { id: true, number: true, hash: true, content: true } },
-        steps: { orderBy: { position: "asc" }, include: { members: { include: { delegation: { include: { city: true, head: true, deputy: true } } } } } },
-        decisions: { orderBy: { createdAt: "asc" }, include: { actor: { select: { displayName: true } }, onBehalfOf: true } },
-      },
-    }));
+  const round = await currentRound(db, communiqueId, { latest: true });
   const steps =
     round?.steps.map((s) => ({
       position: s.position,

@@ -1,14 +1,32 @@
 import type { FontFace } from "./measure";
 import { glyphCount, measure } from "./measure";
-import { mayEndLine, mayStartLine } from "./kinsoku";
+import { NO_LINE_END, NO_LINE_START } from "./kinsoku";
 import type { Run, TypesetLine } from "./line";
-import { isWordUnit, segmentJapanese } from "./segment-ja";
+import { japaneseUnits } from "./segment-ja";
 import type { ParagraphStyle } from "./style";
 
-interface Unit {
-  text: string;
-  width: number;
+/**
+ * Advance of each unit (a character, or a Latin word) with its tracking, by face, size
+ * and tracking; per process. Single characters are keyed by code unit, so looking one
+ * up makes no string.
+ */
+interface WidthCache { chars: Map<number, number>; words: Map<string, number> }
+const WIDTHS = new Map<string, WidthCache>();
+const WIDTH_LIMIT = 50_000;
+let widthCount = 0;
+
+function widthCache(face: FontFace, size: number, track: number): WidthCache {
+  const key = `${face.name}\u0000${size}\u0000${track}`;
+  let cache = WIDTHS.get(key);
+  if (!cache) WIDTHS.set(key, (cache = { chars: new Map(), words: new Map() }));
+  if (widthCount > WIDTH_LIMIT) {
+    for (const c of WIDTHS.values()) { c.chars.clear(); c.words.clear(); }
+    widthCount = 0;
+  }
+  return cache;
 }
+
+const SPACE = 0x20;
 
 /**
  * Japanese lines are filled greedily; where the break would leave a forbidden
@@ -17,60 +35,88 @@ interface Unit {
  */
 export function typesetJapanese(text: string, style: ParagraphStyle, face: FontFace, width: number): TypesetLine[] {
   const track = style.tracking * style.size;
-  const units: Unit[] = segmentJapanese(text).map((t) => ({
-    text: t,
-    width: measure(face, style.size, t) + track * glyphCount(t),
-  }));
-  const lines: Unit[][] = [];
+  const { text: s, bounds, word } = japaneseUnits(text);
+  const count = word.length;
+  const cache = widthCache(face, style.size, track);
+  const widths = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    const single = to - from === 1;
+    let w = single ? cache.chars.get(s.charCodeAt(from)) : undefined;
+    if (w === undefined) {
+      const unit = s.slice(from, to);
+      w = single ? undefined : cache.words.get(unit);
+      if (w === undefined) {
+        w = measure(face, style.size, unit) + track * glyphCount(unit);
+        if (single) cache.chars.set(s.charCodeAt(from), w);
+        else cache.words.set(unit, w);
+        widthCount++;
+      }
+    }
+    widths[i] = w;
+  }
+  const isSpace = (i: number) => bounds[i + 1]! - bounds[i]! === 1 && s.charCodeAt(bounds[i]!) === SPACE;
+  // May unit e start a line, and unit e − 1 end one?
+  const breakable = (e: number) => !NO_LINE_START.has(s[bounds[e]!] ?? "") && !NO_LINE_END.has(s[bounds[e]! - 1] ?? "");
+  const lines: TypesetLine[] = [];
+  // Line n is units [starts[n], ends[n]).
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = 0;
-  while (start < units.length) {
-    while (start < units.length && units[start]!.text === " ") start++;
-    if (start >= units.length) break;
-    const available = width - (lines.length === 0 ? style.indent : 0);
+  while (start < count) {
+    while (start < count && isSpace(start)) start++;
+    if (start >= count) break;
+    const available = width - (starts.length === 0 ? style.indent : 0);
     let end = start;
     let used = 0;
-    while (end < units.length && used + units[end]!.width - track <= available + 1e-6) used += units[end++]!.width;
+    while (end < count && used + widths[end]! - track <= available + 1e-6) used += widths[end++]!;
     if (end === start) end = start + 1; // a single unit wider than the measure overflows rather than loops
-    if (end < units.length) end = kinsokuBreak(units, start, end);
-    lines.push(units.slice(start, end));
+    // Kinsoku: move the break back until the next line may start with its first unit and this line may end with its last.
+    if (end < count) while (end > start + 1 && !breakable(end)) end--;
+    starts.push(start);
+    ends.push(end);
     start = end;
   }
-  return lines.map((line, n) =>
-    placeJapaneseLine(line, style, width, n === 0 ? style.indent : 0, n === lines.length - 1),
-  );
+  for (let n = 0; n < starts.length; n++) {
+    let end = ends[n]!;
+    while (end > starts[n]! && isSpace(end - 1)) end--;
+    lines.push(placeLine(s, bounds, word, widths, starts[n]!, end, style, width, n === 0 ? style.indent : 0, n === starts.length - 1));
+  }
+  return lines;
 }
 
-/** Moves the break back until the next line may start with its first unit and this line may end with its last. */
-function kinsokuBreak(units: Unit[], start: number, end: number): number {
-  let e = end;
-  while (e > start + 1 && (!mayStartLine(units[e]!.text) || !mayEndLine(units[e - 1]!.text))) e--;
-  return e;
-}
-
-function placeJapaneseLine(units: Unit[], style: ParagraphStyle, width: number, indent: number, last: boolean): TypesetLine {
-  const trimmed = units.slice();
-  while (trimmed.length && trimmed[trimmed.length - 1]!.text === " ") trimmed.pop();
+function placeLine(
+  s: string, bounds: number[], word: boolean[], widths: number[], from: number, end: number,
+  style: ParagraphStyle, width: number, indent: number, last: boolean,
+): TypesetLine {
+  const count = end - from;
   const track = style.tracking * style.size;
-  const natural = trimmed.reduce((s, u) => s + u.width, 0) - track;
-  const justify = style.align === "justify" && !last && trimmed.length > 1;
-  const gap = justify ? Math.max(0, (width - indent - natural) / (trimmed.length - 1)) : 0;
+  let sum = 0;
+  for (let i = from; i < end; i++) sum += widths[i]!;
+  const natural = sum - track;
+  const justify = style.align === "justify" && !last && count > 1;
+  const gap = justify ? Math.max(0, (width - indent - natural) / (count - 1)) : 0;
   const offset =
     style.align === "center" ? (width - natural) / 2 : style.align === "right" ? width - natural : indent;
   const runs: Run[] = [];
   let x = offset;
+  // The run being extended, and the text offset it starts at (its text is set when it closes).
   let open: Run | null = null;
-  for (const unit of trimmed) {
-    if (isWordUnit(unit.text) && gap > 0) {
+  let openFrom = 0;
+  for (let i = from; i < end; i++) {
+    if (word[i] && gap > 0) {
       // Whole words keep their own spacing; the gap goes around them, not inside.
-      runs.push({ text: unit.text, x, letterSpacing: track });
+      if (open) open.text = s.slice(openFrom, bounds[i]);
+      runs.push({ text: s.slice(bounds[i], bounds[i + 1]), x, letterSpacing: track });
       open = null;
-    } else if (open) {
-      open.text += unit.text;
-    } else {
-      runs.push((open = { text: unit.text, x, letterSpacing: track + gap }));
+    } else if (!open) {
+      runs.push((open = { text: "", x, letterSpacing: track + gap }));
+      openFrom = bounds[i]!;
     }
-    x += unit.width + gap;
+    x += widths[i]! + gap;
   }
+  if (open) open.text = s.slice(openFrom, bounds[end]);
   return {
     lang: "ja",
     weight: style.weight,

@@ -1,14 +1,198 @@
 import type { Weight } from "./fonts";
 import type { TypesetLine } from "./line";
-import type { FurnitureLine, PageLayout, Placed } from "./layout-model";
-import { glyphCount, measure } from "./measure";
-import type { Faces } from "./typeset-paragraph";
+import type { FurnitureLine, Placed } from "./layout-model";
+import { drawnCodePoint, type FontFace } from "./measure";
+
+/**
+ * Encodes runs of text as glyph ids of one font of the document, and measures them on
+ * the way: after `write`, `units` is the run's advance in font units (soft hyphens
+ * take none) and `glyphs` the number of glyphs letter spacing applies to.
+ */
+export interface RunEncoder {
+  readonly face: FontFace;
+  units: number;
+  glyphs: number;
+  /** Writes the glyph ids of `text` as a string operand, registering the glyphs in the subset. */
+  write(out: ByteWriter, text: string): void;
+}
+
+/**
+ * A RunEncoder over a function that encodes one character (and registers its glyph),
+ * returning its glyph ids as hex. Each character is encoded once per document; the
+ * subset then numbers glyphs in order of first use, exactly as encoding whole runs would.
+ *
+ * Glyph ids are written as literal strings of their two bytes each (with `(`, `)`, `\`
+ * and line ends escaped) rather than as hex: half the bytes to build and to deflate.
+ */
+export function runEncoder(face: FontFace, encodeChar: (char: string) => string): RunEncoder {
+  // Per code point of the Basic Multilingual Plane: the string bytes of its glyph packed
+  // little-endian (two, up to four with escapes), their count plus one (0: not seen yet),
+  // and its advance. Code points beyond, and longer encodings, go in a map.
+  const packed = new Uint32Array(0x10000);
+  const lengths = new Uint8Array(0x10000);
+  const advances = new Float64Array(0x10000);
+  const astral = new Map<number, { bytes: number[]; advance: number }>();
+  const learn = (cp: number) => {
+    const bytes = literalBytes(encodeChar(String.fromCodePoint(cp)));
+    const advance = cp === 0xad ? 0 : face.advance(drawnCodePoint(cp));
+    if (cp > 0xffff || bytes.length > 4) return astral.set(cp, { bytes, advance }).get(cp)!;
+    let p = 0;
+    for (let k = bytes.length - 1; k >= 0; k--) p = p * 256 + bytes[k]!;
+    packed[cp] = p;
+    advances[cp] = advance;
+    lengths[cp] = bytes.length + 1;
+    return undefined;
+  };
+  const encoder: RunEncoder = {
+    face,
+    units: 0,
+    glyphs: 0,
+    write(out, text) {
+      const buffer = out.reserve(text.length * 4 + 2);
+      let at = out.length;
+      buffer[at++] = 0x28;
+      let units = 0;
+      let glyphs = 0;
+      for (let i = 0; i < text.length; i++) {
+        let cp = text.charCodeAt(i);
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+          cp = text.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+        }
+        if (cp > 0xffff || (lengths[cp] === 0 && learn(cp))) {
+          const entry = astral.get(cp) ?? learn(cp)!;
+          for (const b of entry.bytes) buffer[at++] = b;
+          units += entry.advance;
+        } else {
+          let p = packed[cp]!;
+          for (let k = lengths[cp]! - 1; k > 0; k--) { buffer[at++] = p & 0xff; p >>>= 8; }
+          units += advances[cp]!;
+        }
+        if (cp !== 0xad) glyphs++;
+      }
+      buffer[at++] = 0x29;
+      out.length = at;
+      encoder.units = units;
+      encoder.glyphs = glyphs;
+    },
+  };
+  return encoder;
+}
+
+/** Hex digits as the bytes of a literal string, escaped where the string syntax needs it. */
+function literalBytes(hex: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < hex.length; i += 2) {
+    const b = parseInt(hex.slice(i, i + 2), 16);
+    if (b === 0x28 || b === 0x29 || b === 0x5c) out.push(0x5c, b);
+    else if (b === 0x0d) out.push(0x5c, 0x72);
+    else if (b === 0x0a) out.push(0x5c, 0x6e);
+    else out.push(b);
+  }
+  return out;
+}
+
+/**
+ * A growable byte buffer for content streams: operators go straight in as bytes,
+ * without building a string per operator and another per page. Entries are
+ * separated by newlines, as joined lines would be.
+ */
+export class ByteWriter {
+  private buffer = new Uint8Array(1 << 16);
+  length = 0;
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** The buffer, with room for `n` more bytes after `length`; write into it and advance `length`. */
+  reserve(n: number): Uint8Array {
+    if (this.length + n > this.buffer.length) this.grow(n);
+    return this.buffer;
+  }
+
+  /** The bytes written so far (a view, valid until the next write). */
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /** Starts a new entry: a newline unless it is the first. */
+  entry(): this {
+    if (this.length > 0) this.byte(0x0a);
+    return this;
+  }
+
+  byte(b: number): this {
+    if (this.length === this.buffer.length) this.grow(1);
+    this.buffer[this.length++] = b;
+    return this;
+  }
+
+  append(bytes: Uint8Array): this {
+    this.reserve(bytes.length).set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  /** A string of characters below U+0100, one byte each (operators, names and numbers are ASCII). */
+  ascii(s: string): this {
+    const n = s.length;
+    if (this.length + n > this.buffer.length) this.grow(n);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < n; i++) buffer[at++] = s.charCodeAt(i);
+    this.length = at;
+    return this;
+  }
+
+  /** A number as `n()` prints it: three decimals at most, no trailing zeros. */
+  num(value: number): this {
+    return this.thousandths(Math.round(value * 1000));
+  }
+
+  /** A number given as a whole number of thousandths, printed as `num` prints it. */
+  thousandths(r: number): this {
+    if (r === 0) return this.byte(0x30);
+    if (!Number.isFinite(r)) return this.ascii(String(r));
+    if (this.length + 24 > this.buffer.length) this.grow(24);
+    let abs = r;
+    if (r < 0) { this.buffer[this.length++] = 0x2d; abs = -r; }
+    const whole = Math.floor(abs / 1000);
+    let frac = abs - whole * 1000;
+    this.integer(whole);
+    if (frac === 0) return this;
+    this.buffer[this.length++] = 0x2e;
+    let digits = 3;
+    while (frac % 10 === 0) { frac /= 10; digits--; }
+    const at = this.length;
+    for (let d = digits - 1; d >= 0; d--) { this.buffer[at + d] = 0x30 + (frac % 10); frac = Math.floor(frac / 10); }
+    this.length += digits;
+    return this;
+  }
+
+  private integer(value: number): void {
+    if (value < 10) { this.buffer[this.length++] = 0x30 + value; return; }
+    if (value >= 1e15) { this.ascii(String(value)); return; }
+    let digits = 0;
+    for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
+    const at = this.length;
+    let v = value;
+    for (let d = digits - 1; d >= 0; d--) { this.buffer[at + d] = 0x30 + (v % 10); v = Math.floor(v / 10); }
+    this.length += digits;
+  }
+
+  private grow(needed: number): void {
+    let size = this.buffer.length * 2;
+    while (size < this.length + needed) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
+}
 
 /** What the content writer needs from the document: glyph encoding and resource names. */
 export interface ContentResources {
-  faces: Faces;
-  /** Hex string (with angle brackets) of the glyph ids for `text`, registering them in the subset. */
-  encode(weight: Weight, text: string): string;
+  encoder(weight: Weight): RunEncoder;
   fontKey(weight: Weight): string;
   imageKey(signatoryId: string): string;
   /** Graphics state that multiplies colours, so a watermark drawn last still lies under the ink. */
@@ -18,110 +202,173 @@ export interface ContentResources {
 type Line = Extract<Placed, { type: "line" }>;
 
 /**
- * Writes one page's content stream. Text is grouped in marked-content spans that
- * carry the language and the block and row it belongs to, which is what lets a
- * reader (and our checker) take the columns apart again. Glyph positions come from
- * the layout: word and letter spacing are TJ adjustments and Tc, never Tw, which
- * Identity-H fonts ignore. A line-end hyphen is wrapped in an empty ActualText so
- * extracted words come out whole.
+ * Text state (Tf, Tc) and the fill colour outlive BT/ET, so they are tracked through a
+ * page; so is the start of the current text line inside a BT block, in thousandths of a
+ * point (`lineX` NaN when a rotated line made it unknown), which lets lines be placed
+ * with short relative moves.
  */
-export function pageContent(page: PageLayout, res: ContentResources): string {
-  const out: string[] = [];
-  // Text state (Tf, Tc) and the fill colour outlive BT/ET, so they are tracked per page.
-  const state = { font: "", tc: 0, gray: 0 };
-  const marked = (props: string, body: () => void) => { out.push(`${props} BDC`); body(); out.push("EMC"); };
-  const furniture = (kinds: FurnitureLine["kind"][]) => {
-    for (const f of page.furniture.filter((item) => kinds.includes(item.kind))) {
-      marked(`/Artifact <</Type /Pagination /Subtype /${f.kind}>>`, () => text([{ line: f.line, x: f.x, y: f.y, angle: f.angle }]));
-    }
-  };
-  const text = (lines: { line: TypesetLine; x: number; y: number; angle?: number }[]) => {
-    out.push("BT");
-    for (const l of lines) writeLine(out, l, state, res);
-    out.push("ET");
-  };
+export interface TextState { font: string; size: number; tc: number; gray: number; lineX: number; lineY: number }
 
-  furniture(["Header"]);
-  for (const rule of page.rules) if (rule.type === "rule") drawRule(out, rule, true);
-  const body = page.body;
+export function newTextState(): TextState {
+  return { font: "", size: Number.NaN, tc: 0, gray: 0, lineX: Number.NaN, lineY: 0 };
+}
+
+/** BT: the text line matrix starts at the origin again. */
+function beginText(out: ByteWriter, state: TextState): void {
+  out.entry().ascii("BT");
+  state.lineX = 0;
+  state.lineY = 0;
+}
+
+/**
+ * Writes the part of a page's content stream known once it is laid out: its running
+ * header (the Header items of `furniture`), the rules and the body; appends to `out`.
+ * Text is grouped in marked-content spans that carry the language and the block and
+ * row it belongs to, which is what lets a reader (and our checker) take the columns
+ * apart again. Glyph positions come from the layout: word and letter spacing are TJ
+ * adjustments and Tc, never Tw, which Identity-H fonts ignore. A line-end hyphen is
+ * wrapped in an empty ActualText so extracted words come out whole.
+ */
+export function writePageHead(
+  out: ByteWriter, furniture: FurnitureLine[], rules: Placed[], body: Placed[], res: ContentResources, state: TextState,
+): void {
+  writeFurniture(out, furniture, "Header", res, state);
+  for (const rule of rules) if (rule.type === "rule") drawRule(out, rule, true);
   for (let i = 0; i < body.length; ) {
     const item = body[i]!;
     if (item.type !== "line") {
       if (item.type === "rule") drawRule(out, item, false);
-      else out.push(`q ${n(item.width)} 0 0 ${n(item.height)} ${n(item.x)} ${n(item.y)} cm /${res.imageKey(item.signatoryId)} Do Q`);
+      else {
+        out.entry().ascii("q ").num(item.width).ascii(" 0 0 ").num(item.height).byte(0x20).num(item.x).byte(0x20).num(item.y)
+          .ascii(` cm /${res.imageKey(item.signatoryId)} Do Q`);
+      }
       i++;
       continue;
     }
-    const group: Line[] = [];
-    while (i < body.length && sameSpan(body[i]!, item)) group.push(body[i++] as Line);
-    const props = `<</Lang (${item.line.lang}) /Block ${pdfString(item.blockId)} /Row ${pdfString(item.rowId)}>>`;
-    marked(`/Span ${props}`, () => text(group));
+    // Text outside the parallel columns belongs to no row, so it carries none.
+    const row = item.fullWidth ? "" : ` /Row ${pdfString(item.rowId)}`;
+    out.entry().ascii(`/Span <</Lang (${item.line.lang}) /Block ${pdfString(item.blockId)}${row}>> BDC`);
+    beginText(out, state);
+    while (i < body.length && sameSpan(body[i]!, item)) {
+      const l = body[i++] as Line;
+      writeLine(out, l.line, l.x, l.y, l.angle, state, res);
+    }
+    out.entry().ascii("ET");
+    out.entry().ascii("EMC");
   }
-  furniture(["Footer"]);
+}
+
+/** The part written once the page count is known: page numbers and the draft watermark. Appends to `out`. */
+export function writePageTail(out: ByteWriter, furniture: FurnitureLine[], res: ContentResources, state: TextState): void {
+  writeFurniture(out, furniture, "Footer", res, state);
   // Drawn last so text extraction meets it after the page's text, multiplied so it never hides a stroke.
-  if (page.furniture.some((f) => f.kind === "Watermark")) {
-    out.push(`q /${res.multiplyKey()} gs`);
-    furniture(["Watermark"]);
-    out.push("Q");
+  if (furniture.some((f) => f.kind === "Watermark")) {
+    out.entry().ascii(`q /${res.multiplyKey()} gs`);
+    writeFurniture(out, furniture, "Watermark", res, state);
+    out.entry().ascii("Q");
     state.font = "";
     state.gray = -1;
   }
-  return out.join("\n");
+}
+
+function writeFurniture(out: ByteWriter, furniture: FurnitureLine[], kind: FurnitureLine["kind"], res: ContentResources, state: TextState): void {
+  for (const f of furniture) {
+    if (f.kind !== kind) continue;
+    out.entry().ascii(`/Artifact <</Type /Pagination /Subtype /${f.kind}>> BDC`);
+    beginText(out, state);
+    writeLine(out, f.line, f.x, f.y, f.angle, state, res);
+    out.entry().ascii("ET");
+    out.entry().ascii("EMC");
+  }
 }
 
 function sameSpan(a: Placed, b: Line): boolean {
-  return a.type === "line" && a.blockId === b.blockId && a.rowId === b.rowId && a.column === b.column && a.line.lang === b.line.lang;
+  return a.type === "line" && a.blockId === b.blockId && a.rowId === b.rowId && a.column === b.column && a.line.lang === b.line.lang
+    && a.fullWidth === b.fullWidth;
 }
 
 function writeLine(
-  out: string[], l: { line: TypesetLine; x: number; y: number; angle?: number },
-  state: { font: string; tc: number; gray: number }, res: ContentResources,
+  out: ByteWriter, line: TypesetLine, x: number, y: number, angle: number | undefined, state: TextState, res: ContentResources,
 ): void {
-  const { line } = l;
   const first = line.runs[0];
   if (!first) return;
-  const font = `/${res.fontKey(line.weight)} ${n(line.size)} Tf`;
-  if (font !== state.font) out.push((state.font = font));
-  if (line.gray !== state.gray) out.push(`${n((state.gray = line.gray))} g`);
-  const cos = l.angle ? Math.cos(l.angle) : 1;
-  const sin = l.angle ? Math.sin(l.angle) : 0;
-  out.push(`${n(cos)} ${n(sin)} ${n(-sin)} ${n(cos)} ${n(l.x + first.x * cos)} ${n(l.y + first.x * sin)} Tm`);
-  const face = res.faces[line.weight];
-  let pen = l.x + first.x;
-  let array = "";
+  const font = res.fontKey(line.weight);
+  if (font !== state.font || line.size !== state.size) {
+    state.font = font;
+    state.size = line.size;
+    out.entry().byte(0x2f).ascii(font).byte(0x20).num(line.size).ascii(" Tf");
+  }
+  if (line.gray !== state.gray) out.entry().num((state.gray = line.gray)).ascii(" g");
+  if (angle) {
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    out.entry().num(cos).byte(0x20).num(sin).byte(0x20).num(-sin).byte(0x20).num(cos).byte(0x20)
+      .num(x + first.x * cos).byte(0x20).num(y + first.x * sin).ascii(" Tm");
+    state.lineX = Number.NaN;
+  } else {
+    // A move from the previous line's start (from the origin after BT), in whole thousandths,
+    // so the lines land exactly where absolute positions rounded the same way would put them.
+    const lineX = Math.round((x + first.x) * 1000);
+    const lineY = Math.round(y * 1000);
+    if (Number.isNaN(state.lineX)) out.entry().ascii("1 0 0 1 ").thousandths(lineX).byte(0x20).thousandths(lineY).ascii(" Tm");
+    else out.entry().thousandths(lineX - state.lineX).byte(0x20).thousandths(lineY - state.lineY).ascii(" Td");
+    state.lineX = lineX;
+    state.lineY = lineY;
+  }
+  const encoder = res.encoder(line.weight);
+  const unitsPerEm = encoder.face.unitsPerEm;
+  const size = line.size;
+  let pen = x + first.x;
+  let open = false;
   for (const run of line.runs) {
     const tc = run.letterSpacing ?? line.letterSpacing;
     if (Math.abs(tc - state.tc) > 1e-9) {
-      if (array) out.push(`[${array}] TJ`);
-      array = "";
-      out.push(`${n((state.tc = tc))} Tc`);
+      if (open) out.ascii("] TJ");
+      open = false;
+      out.entry().num((state.tc = tc)).ascii(" Tc");
     }
-    array += adjustment(pen, l.x + run.x, line.size) + res.encode(line.weight, run.text);
-    pen = l.x + run.x + measure(face, line.size, run.text) + tc * glyphCount(run.text);
+    if (!open) { out.entry().byte(0x5b); open = true; }
+    adjustment(out, pen, x + run.x, size);
+    encoder.write(out, run.text);
+    pen = x + run.x + (encoder.units * size) / unitsPerEm + tc * encoder.glyphs;
   }
-  if (array) out.push(`[${array}] TJ`);
+  if (open) out.ascii("] TJ");
   if (line.hyphenAt !== undefined) {
-    out.push("/Span <</ActualText ()>> BDC");
-    out.push(`[${adjustment(pen, l.x + line.hyphenAt, line.size)}${res.encode(line.weight, "-")}] TJ`);
-    out.push("EMC");
+    out.entry().ascii("/Span <</ActualText ()>> BDC");
+    out.entry().byte(0x5b);
+    adjustment(out, pen, x + line.hyphenAt, size);
+    encoder.write(out, "-");
+    out.ascii("] TJ");
+    out.entry().ascii("EMC");
   }
 }
 
 /** TJ displacement (thousandths of an em, positive moves left) taking the pen from `pen` to `x`. */
-function adjustment(pen: number, x: number, size: number): string {
+function adjustment(out: ByteWriter, pen: number, x: number, size: number): void {
   const value = ((pen - x) * 1000) / size;
-  return Math.abs(value) > 0.0005 ? `${n(value)} ` : "";
+  if (Math.abs(value) > 0.0005) out.num(value).byte(0x20);
 }
 
-function drawRule(out: string[], rule: Extract<Placed, { type: "rule" }>, artifact: boolean): void {
-  const draw = `q ${n(rule.width)} w ${n(rule.gray)} G ${n(rule.x1)} ${n(rule.y)} m ${n(rule.x2)} ${n(rule.y)} l S Q`;
-  out.push(artifact ? `/Artifact <</Type /Layout>> BDC ${draw} EMC` : draw);
+function drawRule(out: ByteWriter, rule: Extract<Placed, { type: "rule" }>, artifact: boolean): void {
+  out.entry();
+  if (artifact) out.ascii("/Artifact <</Type /Layout>> BDC ");
+  out.ascii("q ").num(rule.width).ascii(" w ").num(rule.gray).ascii(" G ").num(rule.x1).byte(0x20).num(rule.y).ascii(" m ")
+    .num(rule.x2).byte(0x20).num(rule.y).ascii(" l S Q");
+  if (artifact) out.ascii(" EMC");
 }
 
 /** Compact number: three decimals at most, no trailing zeros. */
 export function n(value: number): string {
-  const r = Math.round(value * 1000) / 1000;
-  return Object.is(r, -0) ? "0" : String(r);
+  // Formatted from the integer number of thousandths: cheaper than printing a fraction.
+  const r = Math.round(value * 1000);
+  if (r === 0) return "0";
+  if (r % 1000 === 0) return String(r / 1000);
+  if (!Number.isFinite(r)) return String(r);
+  const abs = r < 0 ? -r : r;
+  const whole = Math.floor(abs / 1000);
+  const frac = abs - whole * 1000;
+  const digits = frac % 100 === 0 ? String(frac / 100) : frac % 10 === 0 ? String(frac / 10).padStart(2, "0") : String(frac).padStart(3, "0");
+  return `${r < 0 ? "-" : ""}${whole}.${digits}`;
 }
 
 /** A PDF text string: literal when plain ASCII, UTF-16BE hex otherwise. */

@@ -92,5 +92,25 @@ function cmapOnly(font: Font): Font {
     }
     return { glyphs, positions: null };
   };
-  return Object.create(font, { layout: { value: layout } }) as Font;
+  // Subsetting decodes every glyph it copies only to learn whether it is composite; the
+  // outlines never change, so each glyph is decoded once per process.
+  const glyphs = new Map<number, Glyph>();
+  const getGlyph = (id: number, characters?: number[]) => {
+    let glyph = glyphs.get(id);
+    if (!glyph) {
+      const base = font.getGlyph(id, characters) as (Glyph & { _decode?: () => unknown }) | null;
+      if (!base) return base;
+      if (typeof base._decode !== "function") return base;
+      let decoded: unknown;
+      let done = false;
+      const decode = () => {
+        if (!done) { decoded = base._decode!(); done = true; }
+        return decoded;
+      };
+      glyph = Object.create(base, { _decode: { value: decode } }) as Glyph;
+      glyphs.set(id, glyph);
+    }
+    return glyph;
+  };
+  return Object.create(font, { layout: { value: layout }, getGlyph: { value: getGlyph } }) as Font;
 }

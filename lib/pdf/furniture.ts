@@ -13,16 +13,34 @@ export function pageLabels(n: number, total: number) {
   return { ru: `Стр. ${n} из ${total}`, ja: `${n}／${total}頁` };
 }
 
+/** The furniture of one document's pages; what is the same on every page is set once. */
+export interface DocumentFurniture {
+  /** Everything on a page, in the order layouts list it: watermark, running header, page numbers. */
+  all(page: number, total: number): FurnitureLine[];
+  /** What is drawn before the body: the running header, from page 2. */
+  head(page: number): FurnitureLine[];
+  /** What is drawn after the body, once the page count is known: page numbers, the draft mark. */
+  tail(page: number, total: number): FurnitureLine[];
+}
+
 /**
  * Running header (from page 2: the first page has the title), page numbers in
  * both languages, and the draft watermark across the page diagonal.
  */
-export function furnitureFor(
-  content: CommuniqueContent, page: number, total: number, draft: boolean, faces: Faces,
-): FurnitureLine[] {
+export function documentFurniture(content: CommuniqueContent, draft: boolean, faces: Faces): DocumentFurniture {
+  let header: FurnitureLine[] | undefined;
+  let mark: FurnitureLine | undefined;
+  const head = (page: number) => (page > 1 ? (header ??= runningHeader(content, faces)) : []);
+  const marks = () => (draft ? [(mark ??= watermark(faces))] : []);
+  return {
+    all: (page, total) => [...marks(), ...head(page), ...pageNumbers(page, total, faces)],
+    head,
+    tail: (page, total) => [...marks(), ...pageNumbers(page, total, faces)],
+  };
+}
+
+function pageNumbers(page: number, total: number, faces: Faces): FurnitureLine[] {
   const out: FurnitureLine[] = [];
-  if (draft) out.push(watermark(faces));
-  if (page > 1) out.push(...header(content, faces));
   const labels = pageLabels(page, total);
   const ru = typesetParagraph(labels.ru, "ru", STYLES.furniture("ru"), faces, columnWidth("ru"));
   const ja = typesetParagraph(labels.ja, "ja", STYLES.furniture("ja"), faces, columnWidth("ja"));
@@ -31,17 +49,12 @@ export function furnitureFor(
   return out;
 }
 
-/** The running header is the same on every page: set once per document. */
-const headers = new WeakMap<CommuniqueContent, FurnitureLine[]>();
-function header(content: CommuniqueContent, faces: Faces): FurnitureLine[] {
-  const hit = headers.get(content);
-  if (hit) return hit;
+function runningHeader(content: CommuniqueContent, faces: Faces): FurnitureLine[] {
   const left = typesetParagraph(content.shortTitle.ru, "ru", { ...STYLES.furniture("ru"), align: "left" }, faces, columnWidth("ru"));
   const right = typesetParagraph(content.shortTitle.ja, "ja", { ...STYLES.furniture("ja"), align: "right" }, faces, columnWidth("ja"));
   const lines: FurnitureLine[] = [];
   if (left[0]) lines.push({ line: left[0], x: COLUMNS.left.x, y: HEADER_BASELINE, kind: "Header" });
   if (right[0]) lines.push({ line: right[0], x: COLUMNS.right.x, y: HEADER_BASELINE, kind: "Header" });
-  headers.set(content, lines);
   return lines;
 }
 

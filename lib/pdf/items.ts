@@ -30,10 +30,13 @@ export type Item = Box | Glue | Penalty;
 
 export const INFINITY = 10_000;
 
-export const box = (text: string, width: number, glyphs: number): Box => ({ type: "box", text, width, glyphs });
-export const glue = (width: number, stretch: number, maxStretch: number, shrink: number): Glue => ({
-  type: "glue", width, stretch, maxStretch, shrink,
-});
-export const penalty = (width: number, value: number, flagged: boolean, text = ""): Penalty => ({
-  type: "penalty", width, penalty: value, flagged, text,
-});
+/*
+ * Every item is made with the same fields in the same order, whatever its type, so the
+ * breakers' loops over them see one object shape (the unused fields are zero).
+ */
+export const box = (text: string, width: number, glyphs: number): Box =>
+  ({ type: "box", width, stretch: 0, maxStretch: 0, shrink: 0, glyphs, penalty: 0, flagged: false, text }) as Box;
+export const glue = (width: number, stretch: number, maxStretch: number, shrink: number): Glue =>
+  ({ type: "glue", width, stretch, maxStretch, shrink, glyphs: 0, penalty: 0, flagged: false, text: "" }) as Glue;
+export const penalty = (width: number, value: number, flagged: boolean, text = ""): Penalty =>
+  ({ type: "penalty", width, stretch: 0, maxStretch: 0, shrink: 0, glyphs: 0, penalty: value, flagged, text }) as Penalty;

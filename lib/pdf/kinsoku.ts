@@ -12,11 +12,3 @@ export const NO_LINE_START = new Set([
 ]);
 
 export const NO_LINE_END = new Set([..."（［｛〔〈《「『【〘〖〝‘“", ..."([{"]);
-
-export function mayStartLine(unit: string): boolean {
-  return !NO_LINE_START.has(unit[0] ?? "");
-}
-
-export function mayEndLine(unit: string): boolean {
-  return !NO_LINE_END.has(unit[unit.length - 1] ?? "");
-}

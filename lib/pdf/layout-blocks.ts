@@ -9,21 +9,23 @@ import { SPACE, STYLES, type ParagraphStyle } from "./style";
 import type { Faces } from "./typeset-paragraph";
 import { blockParagraph } from "./block-text";
 
-/** The whole communiqué as aligned rows, Russian left and Japanese right, ready to paginate. */
-export function layoutCommunique(content: CommuniqueContent, faces: Faces, marks: SignatureMarks): Row[] {
-  const rows: Row[] = [];
+/**
+ * The whole communiqué as aligned rows, Russian left and Japanese right, one at a
+ * time, block by block, as pagination asks for them: a long document's lines then
+ * live only until their page is written.
+ */
+export function* communiqueRows(content: CommuniqueContent, faces: Faces, marks: SignatureMarks): Generator<Row> {
   let previous: Block["kind"] | undefined;
   for (const block of content.blocks) {
     const spaceBefore = previous === undefined ? 0
       : previous === "title" ? SPACE.afterTitle
       : previous === "meetingLine" ? SPACE.afterMeetingLine
       : SPACE.betweenBlocks;
-    if (block.kind === "participants") rows.push(...participantRows(block, faces, spaceBefore));
-    else rows.push(textRow(block, faces, spaceBefore));
+    if (block.kind === "participants") yield* participantRows(block, faces, spaceBefore);
+    else yield textRow(block, faces, spaceBefore);
     previous = block.kind;
   }
-  rows.push(...signatureRows(content, faces, marks));
-  return rows;
+  yield* signatureRows(content, faces, marks);
 }
 
 function textRow(block: TextBlock, faces: Faces, spaceBefore: number): Row {

@@ -31,7 +31,11 @@ export interface Row {
 
 /** A page item in absolute PDF coordinates. */
 export type Placed =
-  | { type: "line"; line: TypesetLine; x: number; y: number; rowId: string; blockId: string; column: Column; angle?: number }
+  | {
+      type: "line"; line: TypesetLine; x: number; y: number; rowId: string; blockId: string; column: Column; angle?: number;
+      /** Set across the whole text block rather than in a column of the parallel text (so in no row). */
+      fullWidth?: boolean;
+    }
   | { type: "rule"; x1: number; x2: number; y: number; width: number; gray: number; artifact: boolean }
   | { type: "image"; signatoryId: string; x: number; y: number; width: number; height: number; rowId: string; blockId: string };
 

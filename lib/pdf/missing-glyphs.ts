@@ -1,6 +1,7 @@
 import type { CommuniqueContent, Lang } from "@/lib/communique/content";
 import { SIGNING_BLOCK_ID } from "./block-text";
 import { loadFonts } from "./fonts";
+import type { FontFace } from "./measure";
 import type { Faces } from "./typeset-paragraph";
 
 export interface MissingGlyph {
@@ -35,27 +36,52 @@ export function* contentTexts(content: CommuniqueContent): Generator<{ blockId: 
  * must never go out with an empty box where a letter should be.
  */
 export function findMissingGlyphs(content: CommuniqueContent, faces?: Faces): MissingGlyph[] {
+  return missingGlyphsIn(contentTexts(content), faces);
+}
+
+/** Characters no face can draw in the given texts, once per block, language and character. */
+export function missingGlyphsIn(texts: Iterable<{ blockId: string; lang: Lang; text: string }>, faces?: Faces): MissingGlyph[] {
   const f = faces ?? (() => { const l = loadFonts(); return { regular: l.regular.face, bold: l.bold.face }; })();
   const found: MissingGlyph[] = [];
   const seen = new Set<string>();
-  const drawable = new Map<number, boolean>();
-  const ok = (cp: number, char: string) => {
-    let known = drawable.get(cp);
-    if (known === undefined) {
-      known = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u.test(char) || (f.regular.hasGlyph(cp) && f.bold.hasGlyph(cp));
-      drawable.set(cp, known);
-    }
-    return known;
-  };
-  for (const { blockId, lang, text } of contentTexts(content)) {
-    for (const char of text) {
-      const cp = char.codePointAt(0) ?? 0;
-      if (ok(cp, char)) continue;
+  const drawable = drawableCache(f);
+  for (const { blockId, lang, text } of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (drawable(cp)) continue;
       const key = `${blockId}|${lang}|${cp}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      found.push({ blockId, lang, char, codePoint: cp });
+      found.push({ blockId, lang, char: String.fromCodePoint(cp), codePoint: cp });
     }
   }
   return found;
+}
+
+/** Whether both weights can draw a code point (or it needs no glyph), remembered per pair of faces. */
+const DRAWABLE = new WeakMap<FontFace, WeakMap<FontFace, (cp: number) => boolean>>();
+const IGNORABLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
+
+function drawableCache(faces: Faces): (cp: number) => boolean {
+  let byBold = DRAWABLE.get(faces.regular);
+  if (!byBold) DRAWABLE.set(faces.regular, (byBold = new WeakMap()));
+  const hit = byBold.get(faces.bold);
+  if (hit) return hit;
+  // 0 unknown, 1 drawable, 2 missing: a flat table for the Basic Multilingual Plane.
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Map<number, boolean>();
+  const test = (cp: number) => IGNORABLE.test(String.fromCodePoint(cp)) || (faces.regular.hasGlyph(cp) && faces.bold.hasGlyph(cp));
+  const drawable = (cp: number) => {
+    if (cp > 0xffff) {
+      let known = astral.get(cp);
+      if (known === undefined) astral.set(cp, (known = test(cp)));
+      return known;
+    }
+    let state = bmp[cp]!;
+    if (state === 0) bmp[cp] = state = test(cp) ? 1 : 2;
+    return state === 1;
+  };
+  byBold.set(faces.bold, drawable);
+  return drawable;
 }

@@ -16,39 +16,90 @@ export interface Frame {
  * both columns at once; if either column cannot give two lines to each page, or a
  * keep-with-next chain would be torn, the row moves to the next page whole.
  */
-export function paginate(rows: Row[], frame: Frame = { top: BODY_TOP, bottom: BODY_BOTTOM }): Placed[][] {
-  const pages: Placed[][] = [[]];
+export function paginate(rows: Iterable<Row>, frame: Frame = { top: BODY_TOP, bottom: BODY_BOTTOM }): Placed[][] {
+  return [...pourRows(rows, frame)];
+}
+
+/**
+ * The pages of `paginate` one at a time, each yielded as soon as it is full. Rows are
+ * taken from `rows` only as far as the page being filled (and the keep-with-next
+ * chain after it) needs.
+ */
+export function* pourRows(rows: Iterable<Row>, frame: Frame = { top: BODY_TOP, bottom: BODY_BOTTOM }): Generator<Placed[]> {
+  const queue = new RowQueue(rows);
+  let page: Placed[] = [];
+  let pages = 0;
   let y = frame.top;
   let atTop = true;
-  const queue = rows.slice();
-  for (let i = 0; i < queue.length; ) {
-    const row = queue[i]!;
+  for (let i = 0; queue.has(i); ) {
+    const row = queue.at(i);
     const gap = atTop ? 0 : row.spaceBefore;
     const avail = y - gap - frame.bottom;
     if (atTop || needed(queue, i) <= avail + EPS) {
       if (rowHeight(row) <= avail + EPS || (atTop && !row.splittable)) {
-        place(pages[pages.length - 1]!, row, y - gap);
+        place(page, row, y - gap);
         y -= gap + rowHeight(row);
         atTop = false;
-        i++;
+        queue.done(++i);
         continue;
       }
       const split = row.splittable ? splitRow(row, avail) : null;
       if (split) {
-        place(pages[pages.length - 1]!, split.head, y - gap);
-        queue[i] = split.tail;
+        place(page, split.head, y - gap);
+        queue.replace(i, split.tail);
       } else if (atTop) {
         // Taller than a page and unsplittable at its first lines: let it overflow rather than loop.
-        place(pages[pages.length - 1]!, row, y - gap);
-        i++;
+        place(page, row, y - gap);
+        queue.done(++i);
       }
     }
-    pages.push([]);
+    yield page;
+    pages++;
+    page = [];
     y = frame.top;
     atTop = true;
   }
-  if (pages.length > 1 && pages[pages.length - 1]!.length === 0) pages.pop();
-  return pages;
+  // The last page, unless it would be an empty one after others.
+  if (pages === 0 || page.length > 0) yield page;
+}
+
+/** Rows pulled from an iterator on demand, addressed by their index in the whole sequence. */
+class RowQueue {
+  private readonly iterator: Iterator<Row>;
+  private buffer: Row[] = [];
+  /** Index (in the whole sequence) of buffer[0]. */
+  private offset = 0;
+  private ended = false;
+
+  constructor(rows: Iterable<Row>) {
+    this.iterator = rows[Symbol.iterator]();
+  }
+
+  has(i: number): boolean {
+    while (!this.ended && i - this.offset >= this.buffer.length) {
+      const next = this.iterator.next();
+      if (next.done) this.ended = true;
+      else this.buffer.push(next.value);
+    }
+    return i - this.offset < this.buffer.length;
+  }
+
+  at(i: number): Row {
+    if (!this.has(i)) throw new Error(`No row ${i}`);
+    return this.buffer[i - this.offset]!;
+  }
+
+  replace(i: number, row: Row): void {
+    this.buffer[i - this.offset] = row;
+  }
+
+  /** Rows before `i` are placed and will not be asked for again: let them go. */
+  done(i: number): void {
+    while (this.offset < i && this.buffer.length) {
+      this.buffer.shift();
+      this.offset++;
+    }
+  }
 }
 
 export function sideHeight(slices: Slice[], count = slices.length): number {
@@ -62,9 +113,9 @@ export function rowHeight(row: Row): number {
 }
 
 /** Height a row needs below the cursor to start here: its first lines, or all of it and what it keeps with. */
-function needed(rows: Row[], i: number, depth = 0): number {
-  const row = rows[i]!;
-  const next = rows[i + 1];
+function needed(rows: RowQueue, i: number, depth = 0): number {
+  const row = rows.at(i);
+  const next = rows.has(i + 1) ? rows.at(i + 1) : undefined;
   if (row.keepWithNext && next && depth < 8) return rowHeight(row) + next.spaceBefore + needed(rows, i + 1, depth + 1);
   if (!row.splittable) return rowHeight(row);
   return Math.max(...SIDES.map((c) => {

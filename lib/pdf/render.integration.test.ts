@@ -87,8 +87,8 @@ describe("rendering the XXVII communiqué", () => {
     });
     const text = pdftotext(signed, ["-raw"]);
     expect(squash(text)).toContain("ПРОЕКТ草案");
-    expect(text).toContain("Подписано 24.08.2019");
-    expect(text).toContain("2019年8月24日署名");
+    expect(text).toContain("24 августа 2019 г.");
+    expect(text.split("2019年8月24日").length - 1).toBeGreaterThan(1);
     const read = await readPdf(signed);
     const last = new TextDecoder().decode(read.pages[read.pages.length - 1]!.content);
     expect(last.match(/\/Im\d+ Do/g)?.length).toBe(content.signatories.length);

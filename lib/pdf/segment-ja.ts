@@ -4,16 +4,43 @@
  * "2019" or "G20"), and doubled dashes and leaders.
  */
 const WORD = String.raw`[\p{Script=Latin}\p{Script=Cyrillic}\p{Nd}０-９Ａ-Ｚａ-ｚ]`;
-const UNIT = new RegExp(
-  String.raw`${WORD}+(?:[.,:'’\-/]${WORD}+)*%?|——|――|……|‥‥|.`,
-  "gsu",
-);
+const WORD_CHAR = new RegExp(WORD, "u");
+const WORD_RUN = new RegExp(String.raw`${WORD}+(?:[.,:'’\-/]${WORD}+)*%?`, "uy");
+const DOUBLES = new Set(["——", "――", "……", "‥‥"]);
 
-export function segmentJapanese(text: string): string[] {
-  const normalised = text.replace(/[\t\n\r]+/g, " ").replace(/ {2,}/g, " ").trim();
-  return normalised.match(UNIT) ?? [];
+/**
+ * The units of a normalised text as offsets: unit i is text[bounds[i] … bounds[i + 1]),
+ * and word[i] tells whether it is a word of several characters (which is set
+ * with its own spacing when a line is spread out).
+ */
+export interface JapaneseUnits {
+  text: string;
+  bounds: number[];
+  word: boolean[];
 }
 
-export function isWordUnit(unit: string): boolean {
-  return [...unit].length > 1 && new RegExp(`^${WORD}`, "u").test(unit);
+export function japaneseUnits(raw: string): JapaneseUnits {
+  const s = raw.replace(/[\t\n\r]+/g, " ").replace(/ {2,}/g, " ").trim();
+  const bounds: number[] = [];
+  const word: boolean[] = [];
+  let i = 0;
+  while (i < s.length) {
+    bounds.push(i);
+    const c = s.charCodeAt(i);
+    // Kana, kanji and CJK punctuation (U+3000–U+9FFF) are never part of a word or a doubled mark.
+    if (c >= 0x3000 && c <= 0x9fff) { word.push(false); i++; continue; }
+    const cp = s.codePointAt(i)!;
+    const ch = cp > 0xffff ? s.slice(i, i + 2) : s[i]!;
+    if (WORD_CHAR.test(ch)) {
+      WORD_RUN.lastIndex = i;
+      const m = WORD_RUN.exec(s)![0];
+      word.push(m.length > ch.length);
+      i += m.length;
+      continue;
+    }
+    word.push(false);
+    i += DOUBLES.has(s.slice(i, i + 2)) ? 2 : ch.length;
+  }
+  bounds.push(s.length);
+  return { text: s, bounds, word };
 }

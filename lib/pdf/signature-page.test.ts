@@ -16,7 +16,7 @@ const blockIds = (slices: { items: { type: string; blockId?: string }[] }[]) =>
   [...new Set(slices.flatMap((s) => s.items.flatMap((i) => (i.type === "line" && i.blockId ? [i.blockId] : []))))];
 
 describe("signatureRows", () => {
-  const rows = signatureRows(content, fakeFaces(), { j2: { width: 300, height: 100, signedOn: "2019-08-24" } });
+  const rows = signatureRows(content, fakeFaces(), { j2: { kind: "image", width: 300, height: 100, signedOn: "2019-08-24" } });
 
   it("starts with place and date, kept with the first signatures", () => {
     expect(rows[0]!.id).toBe("signing");
@@ -42,7 +42,7 @@ describe("signatureRows", () => {
     const rule = items.find((i) => i.type === "rule");
     expect(image && rule && image.type === "image" && rule.type === "rule" && image.y + image.height <= rule.y).toBe(true);
     const label = items.find((i) => i.type === "line" && i.blockId === "signed:j2");
-    expect(label && label.type === "line" && label.line.runs.map((r) => r.text).join("")).toBe("2019年8月24日署名");
+    expect(label && label.type === "line" && label.line.runs.map((r) => r.text).join("")).toBe("2019年8月24日");
     expect(rows[1]!.sides.left.flatMap((s) => s.items).some((i) => i.type === "image")).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import type { CommuniqueContent, Lang, SignatoryEntry } from "@/lib/communique/content";
 import { SIGNING_BLOCK_ID } from "./block-text";
 import type { Row, Slice, SliceItem } from "./layout-model";
-import { ascentOf } from "./measure";
+import { ascentOf, measure } from "./measure";
 import { columnWidth, type Column } from "./page-geometry";
-import { signedLabel, type SignatureMarks } from "./signature-marks";
+import { isJapaneseText, signedLabel, type SignatureMarks } from "./signature-marks";
 import { SPACE, STYLES, type ParagraphStyle } from "./style";
 import { typesetParagraph, type Faces } from "./typeset-paragraph";
 
@@ -11,6 +11,7 @@ import { typesetParagraph, type Faces } from "./typeset-paragraph";
 const LINE = 0.52;
 const NAME_AT = 0.56;
 const SIGNING_AREA = 40;
+const TYPED_SIZE = 15;
 
 /**
  * Place and date of signing, then one row per signature pair: the n-th Russian
@@ -88,11 +89,14 @@ function signatureSlice(
   const LINE_WIDTH = width * LINE;
   const NAME_X = width * NAME_AT;
   const mark = marks[who.id];
-  if (mark) {
+  if (mark?.kind === "image") {
+    // Fitted into the signing area above the line, aspect ratio kept, centred on the line.
     const scale = Math.min(LINE_WIDTH / mark.width, (SIGNING_AREA - 8) / mark.height);
     const w = mark.width * scale;
     const h = mark.height * scale;
     items.push({ type: "image", signatoryId: who.id, x: (LINE_WIDTH - w) / 2, y: ruleY - 2 - h, width: w, height: h });
+  } else if (mark?.kind === "typed") {
+    items.push(...typedSignature(mark.typedName, LINE_WIDTH, ruleY, faces, `signed:${who.id}`));
   }
   items.push({ type: "rule", x1: 0, x2: LINE_WIDTH, y: ruleY, width: 0.6 });
   let y = ruleY;
@@ -109,6 +113,17 @@ function signatureSlice(
     }
   }
   return { height: Math.max(y, ruleY + 14), items };
+}
+
+/** A typed signature: the name as typed, as large as fits (at most 15 pt), centred just above the line. */
+function typedSignature(name: string, width: number, ruleY: number, faces: Faces, blockId: string): SliceItem[] {
+  const lang: Lang = isJapaneseText(name) ? "ja" : "ru";
+  const natural = measure(faces.regular, TYPED_SIZE, name);
+  const size = Math.max(8, Math.min(TYPED_SIZE, Math.floor((TYPED_SIZE * (width - 4) * 10) / Math.max(natural, 1)) / 10));
+  const style: ParagraphStyle = { weight: "regular", size, leading: size * 1.15, align: "center", indent: 0, tracking: 0, gray: 0.12 };
+  const lines = set(name, lang, style, faces, width);
+  const baseline = ruleY - 6;
+  return lines.map((line, i) => ({ type: "line" as const, line, x: 0, y: baseline - (lines.length - 1 - i) * style.leading, blockId }));
 }
 
 function set(text: string, lang: Lang, style: ParagraphStyle, faces: Faces, width: number) {

@@ -16,6 +16,8 @@ export interface ParagraphStyle {
   tracking: number;
   /** Grey level 0 (black) … 1 (white). */
   gray: number;
+  /** Russian words may be hyphenated at line ends (default); names should not be. */
+  hyphenate?: boolean;
 }
 
 /**

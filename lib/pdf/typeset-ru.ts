@@ -6,16 +6,35 @@ import { hyphenationPoints } from "./hyphenate-ru";
 import { box, glue, INFINITY, penalty, type Item } from "./items";
 import { linesFromBreaks } from "./lines-from-breaks";
 import type { TypesetLine } from "./line";
-import { segmentRussian, tieRussian } from "./segment-ru";
+import { forEachSegment, tieRussian } from "./segment-ru";
 import { RU_SPACING, type ParagraphStyle } from "./style";
 
 const HYPHEN_PENALTY = 50;
-/**
- * Boxes and hyphenation penalties of a word, by face, size and tracking. Words recur
- * endlessly in official prose; the items are read-only, so they are shared.
- */
-const WORDS = new Map<string, Item[]>();
 const EXPLICIT_HYPHEN_PENALTY = 50;
+/**
+ * Boxes and hyphenation penalties of a word, by face, size and tracking, then by the
+ * word. Words recur endlessly in official prose; the items are read-only, so they are
+ * shared, and so are the glue and penalties below.
+ */
+const WORDS = new Map<string, Map<string, Item[]>>();
+const WORD_LIMIT = 100_000;
+let wordCount = 0;
+const TIE = penalty(0, INFINITY, false);
+const AFTER_HYPHEN = penalty(0, EXPLICIT_HYPHEN_PENALTY, true);
+const AFTER_OTHER = penalty(0, EXPLICIT_HYPHEN_PENALTY, false);
+const FINISH: Item[] = [penalty(0, INFINITY, false), glue(0, Infinity, Infinity, 0), penalty(0, -INFINITY, false)];
+const SPACES = new Map<number, Item>();
+const NBSP = "\u00a0";
+
+function wordSpace(em: number): Item {
+  let space = SPACES.get(em);
+  if (!space) {
+    space = glue(RU_SPACING.natural * em, (RU_SPACING.ideal - RU_SPACING.natural) * em,
+      (RU_SPACING.max - RU_SPACING.natural) * em, (RU_SPACING.natural - RU_SPACING.min) * em);
+    SPACES.set(em, space);
+  }
+  return space;
+}
 
 /** Sets a Russian paragraph: total-fit justified, or greedy when ragged or centred. */
 export function typesetRussian(text: string, style: ParagraphStyle, face: FontFace, width: number): TypesetLine[] {
@@ -35,16 +54,18 @@ export function typesetRussian(text: string, style: ParagraphStyle, face: FontFa
 export function russianItems(text: string, style: ParagraphStyle, face: FontFace): Item[] {
   const em = style.size;
   const track = style.tracking * em;
-  const space = () =>
-    glue(RU_SPACING.natural * em, (RU_SPACING.ideal - RU_SPACING.natural) * em,
-      (RU_SPACING.max - RU_SPACING.natural) * em, (RU_SPACING.natural - RU_SPACING.min) * em);
+  const space = wordSpace(em);
   const hyphenWidth = measure(face, style.size, "-");
+  const hyphenate = style.hyphenate !== false;
+  const cacheKey = `${face.name}\u0000${em}\u0000${track}${hyphenate ? "" : "\u0000whole"}`;
+  let words = WORDS.get(cacheKey);
+  if (!words) WORDS.set(cacheKey, (words = new Map()));
+  const cache = words;
   const word = (piece: string): Item[] => {
-    const key = `${face.name}\u0000${em}\u0000${track}\u0000${piece}`;
-    const hit = WORDS.get(key);
+    const hit = cache.get(piece);
     if (hit) return hit;
     const cuts = new Set<number>();
-    for (const m of piece.matchAll(/\p{L}+/gu)) {
+    if (hyphenate) for (const m of piece.matchAll(/\p{L}+/gu)) {
       for (const p of hyphenationPoints(m[0])) cuts.add((m.index ?? 0) + p);
     }
     const out: Item[] = [];
@@ -56,24 +77,35 @@ export function russianItems(text: string, style: ParagraphStyle, face: FontFace
       if (cut < piece.length) out.push(penalty(hyphenWidth, HYPHEN_PENALTY, true, "-"));
       from = cut;
     }
-    if (WORDS.size > 100_000) WORDS.clear();
-    WORDS.set(key, out);
+    if (++wordCount > WORD_LIMIT) {
+      for (const m of WORDS.values()) m.clear();
+      wordCount = 1;
+    }
+    cache.set(piece, out);
     return out;
   };
 
   const items: Item[] = [];
+  const add = (list: Item[]) => { for (let i = 0; i < list.length; i++) items.push(list[i]!); };
   if (style.indent > 0) items.push(box("", style.indent, 0));
-  for (const segment of segmentRussian(tieRussian(text))) {
-    const pieces = segment.text.split("\u00a0");
-    pieces.forEach((piece, i) => {
-      if (i > 0) items.push(penalty(0, INFINITY, false), space());
-      if (piece) items.push(...word(piece));
-    });
-    if (segment.spaceAfter) items.push(space());
-    else items.push(penalty(0, EXPLICIT_HYPHEN_PENALTY, /[-‐]$/.test(segment.text)));
-  }
+  const tied = tieRussian(text);
+  forEachSegment(tied, (from, to, spaceAfter) => {
+    // Words of the segment, joined by no-break spaces.
+    let start = from;
+    for (let nb = tied.indexOf(NBSP, start); nb >= 0 && nb < to; nb = tied.indexOf(NBSP, start)) {
+      if (nb > start) add(word(tied.slice(start, nb)));
+      items.push(TIE, space);
+      start = nb + 1;
+    }
+    if (to > start) add(word(tied.slice(start, to)));
+    if (spaceAfter) items.push(space);
+    else {
+      const last = tied.charCodeAt(to - 1);
+      items.push(last === 0x2d || last === 0x2010 ? AFTER_HYPHEN : AFTER_OTHER);
+    }
+  });
   // Drop a break opportunity left dangling at the very end, then finish ragged.
   while (items.length && items[items.length - 1]!.type !== "box") items.pop();
-  items.push(penalty(0, INFINITY, false), glue(0, Infinity, Infinity, 0), penalty(0, -INFINITY, false));
+  add(FINISH);
   return items;
 }

@@ -3,7 +3,8 @@ import type { CommuniqueContent } from "@/lib/communique/content";
 import { seedCommuniqueContent } from "@/lib/communique/seed-content";
 import { loadFonts } from "../fonts";
 import { generateCommunique } from "../generate-communique";
-import { renderCommuniquePdf, layoutPages } from "../index";
+import { renderCommuniquePdf, layoutPages, type RenderOptions } from "../index";
+import { sampleCertificate } from "../testing/certificate";
 import type { PageLayout, Placed } from "../layout-model";
 import { renderPdf, SOURCE_ATTACHMENT } from "../render";
 import { checkPdf, type CheckName } from "./index";
@@ -12,9 +13,11 @@ type Line = Extract<Placed, { type: "line" }>;
 const seed = seedCommuniqueContent();
 
 /** Lays the seed out, lets a test damage the layout, and renders what is left. */
-async function renderDamaged(damage: (pages: PageLayout[]) => void, content: CommuniqueContent = seed): Promise<Uint8Array> {
+async function renderDamaged(
+  damage: (pages: PageLayout[]) => void, content: CommuniqueContent = seed, options: Partial<RenderOptions> = {},
+): Promise<Uint8Array> {
   const fonts = loadFonts();
-  const pages = layoutPages(content, { draft: false }, { regular: fonts.regular.face, bold: fonts.bold.face });
+  const pages = layoutPages(content, { draft: false, ...options }, { regular: fonts.regular.face, bold: fonts.bold.face });
   damage(pages);
   return renderPdf({
     pages, fonts, images: {},
@@ -105,5 +108,18 @@ describe("pdf:check on damaged documents", () => {
       l.line.hyphenAt = undefined;
     });
     expect((await checkPdf(pdf)).findings.some((f) => f.check === "text" && f.lang === "ru")).toBe(true);
+  });
+
+  it("holds the certificate of completion to the text block: wide table rows pass, a line past the margin does not", async () => {
+    const certificate = sampleCertificate(6);
+    expect((await checkPdf(await renderDamaged(() => {}, seed, { certificate }))).findings).toEqual([]);
+    const pdf = await renderDamaged((pages) => {
+      const lines = pages[pages.length - 1]!.body.filter((i): i is Line => i.type === "line" && i.fullWidth === true);
+      const widest = lines.reduce((a, b) => (b.x + b.line.width > a.x + a.line.width ? b : a));
+      widest.x += 20;
+    }, seed, { certificate });
+    const findings = (await checkPdf(pdf)).findings;
+    expect(findings.map((f) => f.check)).toEqual(["overfull"]);
+    expect(findings[0]!.message).toMatch(/text block/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Lang } from "@/lib/communique/content";
 import { NO_LINE_END, NO_LINE_START } from "../kinsoku";
-import { COLUMNS } from "../page-geometry";
+import { CERTIFICATE_BLOCK_ID } from "../certificate";
+import { COLUMNS, TEXT_RIGHT } from "../page-geometry";
 import { RU_SPACING } from "../style";
 import type { DrawnGlyph } from "./interpret";
 import { isBlank, type DrawnLine } from "./lines";
@@ -32,11 +33,14 @@ export function checkKinsoku(lines: DrawnLine[]): Finding[] {
   return out;
 }
 
-/** Every glyph of the running text stays inside its column. */
+/** The text block, for text that belongs to no row of the parallel columns (the completion certificate). */
+const TEXT_BLOCK = { x: COLUMNS.left.x, width: TEXT_RIGHT - COLUMNS.left.x };
+
+/** Every glyph of the running text stays inside its column (or, outside the rows, inside the text block). */
 export function checkOverfull(lines: DrawnLine[]): Finding[] {
   const out: Finding[] = [];
   for (const line of lines) {
-    const col = COLUMNS[line.column];
+    const col = line.row ? COLUMNS[line.column] : TEXT_BLOCK;
     const ink = line.glyphs.filter((g) => !isBlank(g));
     if (!ink.length) continue;
     const left = Math.min(...ink.map((g) => g.x));
@@ -44,7 +48,7 @@ export function checkOverfull(lines: DrawnLine[]): Finding[] {
     const over = Math.max(right - (col.x + col.width), col.x - left);
     if (over > TOLERANCE) {
       out.push({ check: "overfull", page: line.page, block: line.block, lang: line.lang,
-        message: `line sticks out of the ${line.column} column by ${over.toFixed(2)} pt: ${show(ink.map((g) => g.text).join(""))}` });
+        message: `line sticks out of the ${line.row ? `${line.column} column` : "text block"} by ${over.toFixed(2)} pt: ${show(ink.map((g) => g.text).join(""))}` });
     }
   }
   return out;
@@ -135,7 +139,8 @@ export function checkText(glyphs: DrawnGlyph[], expected: Map<string, Record<Lan
   }
   const known = new Set(expected.keys());
   for (const block of new Set(order)) {
-    if (!known.has(block) && !block.startsWith("signed:") && !block.startsWith("signatures-")) {
+    // Dates and typed names of signatures, and the completion certificate, are not content.
+    if (!known.has(block) && !block.startsWith("signed:") && !block.startsWith("signatures-") && block !== CERTIFICATE_BLOCK_ID) {
       out.push({ check: "text", block, message: "text in the PDF that is not in the input" });
     }
   }

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DeclineForm } from "@/components/signing/decline-form";
+import { SigningForm } from "@/components/signing/signing-form";
+import { requireActor } from "@/lib/auth/get-actor";
+import { isAppError } from "@/lib/errors/app-error";
+import { getSigning } from "@/lib/signatures/get-signing";
+import { declineAction, signAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signing"))("title") };
+}
+
+export default async function SignPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const [t, te, ts, format, locale] = await Promise.all([getTranslations("signing"), getTranslations("errors"), getTranslations("status"), getFormatter(), getLocale()]);
+  let view;
+  try {
+    view = await getSigning(actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
+    throw error;
+  }
+  const name = (b: { ru: string; ja: string }) => (locale === "ja" ? b.ja : b.ru);
+  const open = view.communique.status === "SIGNING";
+  return (
+    <>
+      <p>
+        <Link href={`/meetings/${view.communique.meetingId}`}>← {view.communique.meeting.ordinal}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <p className="meta">
+        <span className="badge">{ts(view.communique.status)}</span>
+      </p>
+      {!view.revision ? (
+        <p className="card">{t("notYet")}</p>
+      ) : (
+        <section className="card" aria-labelledby="approved">
+          <h2 id="approved">{t("approvedRevision", { number: view.revision.number })}</h2>
+          <p className="hash" data-testid="approved-hash">
+            SHA-256: {view.revision.hash}
+          </p>
+          <p className="actions">
+            <a className="button button--quiet" href={`/communiques/${id}/revisions/${view.revision.id}/pdf`}>
+              {t("preview")}
+            </a>
+            {view.final && (
+              <a className="button" href={`/communiques/${id}/signed-pdf`}>
+                {t("downloadSigned")}
+              </a>
+            )}
+          </p>
+          {view.final && <p className="hash">{t("finalHash", { hash: view.final.sha256 })}</p>}
+        </section>
+      )}
+      {open &&
+        view.revision &&
+        view.mine
+          .filter((m) => !m.signed)
+          .map((m) => (
+            <section key={m.id} className="card" aria-labelledby={`sign-${m.id}`}>
+              <h2 id={`sign-${m.id}`}>{t("signAs", { name: name(m.name) })}</h2>
+              <SigningForm action={signAction.bind(null, id)} signatoryId={m.id} revisionHash={view.revision!.hash} defaultName={name(m.name)} />
+              <DeclineForm action={declineAction.bind(null, id)} signatoryId={m.id} />
+            </section>
+          ))}
+      <section className="card" aria-labelledby="signatories">
+        <h2 id="signatories">{t("signatories")}</h2>
+        <ol className="signatory-list">
+          {view.signatories.map((s) => (
+            <li key={s.id} data-signed={Boolean(s.signedAt)}>
+              <span lang="ru">{s.name.ru}</span> / <span lang="ja">{s.name.ja}</span> —{" "}
+              {s.signedAt ? (
+                <span className="badge badge--ok">{t("signedAt", { at: format.dateTime(s.signedAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+              ) : (
+                <span className="badge">{t("pending")}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { openCommunique } from "./fixtures/communique";
+import { ACCOUNTS } from "./fixtures/data";
+import { linkIn, mailTo } from "./fixtures/mailbox";
+import { hankoPng } from "./fixtures/seal-image";
+import { signInAndWait } from "./fixtures/sign-in";
+import { PASSWORD } from "./fixtures/data";
+
+const SIGNED_PDF = "test-results/signed-communique.pdf";
+const compact = (s: string) => s.replace(/[\s\u00ad-]+/g, "");
+
+const SIGNERS = [
+  { email: "kravchuk@khabarovsk.example", ui: "ru", method: "draw" },
+  { email: "nakahara@niigata.example", ui: "ja", method: "seal" },
+  { email: "kalita@blagoveshchensk.example", ui: "ru", method: "type" },
+  { email: "tatami@maizuru.example", ui: "ja", method: "draw" },
+  { email: "gladkikh@nakhodka.example", ui: "ru", method: "seal" },
+  { email: "matsuda@kanazawa.example", ui: "ja", method: "type" },
+  { email: "ivanenko@petropavlovsk-kamchatsky.example", ui: "ru", method: "type" },
+  { email: "honda@toyama.example", ui: "ja", method: "draw" },
+] as const;
+
+const LABELS = {
+  ru: { type: "Напечатать имя", draw: "Нарисовать", seal: "Загрузить печать", password: "Подтвердите пароль", sign: "Подписать", signed: "Подпись записана." },
+  ja: { type: "氏名を入力", draw: "手書き", seal: "印影をアップロード", password: "パスワードを再入力", sign: "署名する", signed: "署名を記録しました。" },
+};
+
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId("signature-pad");
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 0; i <= 30; i++) {
+    await page.mouse.move(box.x + 20 + i * 9, box.y + box.height * (0.6 - 0.3 * Math.sin(i / 4)), { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+test.describe.serial("signing the approved communiqué", () => {
+  test.use({ locale: "ru-RU" });
+  let clauseTexts: { ru: string; ja: string }[] = [];
+
+  test("the secretariat opens signing; the signatories are told", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    clauseTexts = await page.locator("ol.rows > li.clause-row").evaluateAll((rows) =>
+      rows.map((r) => ({ ru: (r.querySelector("textarea[lang=ru]") as HTMLTextAreaElement).value, ja: (r.querySelector("textarea[lang=ja]") as HTMLTextAreaElement).value })),
+    );
+    expect(clauseTexts.length).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Открыть подписание" }).click();
+    await expect(page.locator("main p[role=status]")).toHaveText("Подписание открыто, подписанты уведомлены.");
+    await mailTo("kravchuk@khabarovsk.example", /подпис/i);
+    await mailTo("nakahara@niigata.example", /署名/);
+  });
+
+  test("bad input is refused with a clear message and nothing is recorded", async ({ page }) => {
+    await signInAndWait(page, "kalita@blagoveshchensk.example");
+    await page.goto(linkIn(await mailTo("kalita@blagoveshchensk.example", /подпис/i)));
+    await page.getByLabel("Нарисовать").check();
+    await page.getByLabel("Подтвердите пароль").fill(PASSWORD);
+    await page.getByRole("button", { name: "Подписать", exact: true }).click();
+    await expect(page.locator("main [role=alert]").first()).toHaveText("Подпись пуста: распишитесь в поле.");
+    await page.getByLabel("Загрузить печать").check();
+    await page.getByLabel("Изображение печати (PNG или JPEG)").setInputFiles({ name: "seal.png", mimeType: "image/png", buffer: Buffer.from("not really an image") });
+    await page.getByLabel("Подтвердите пароль").fill(PASSWORD);
+    await page.getByRole("button", { name: "Подписать", exact: true }).click();
+    await expect(page.locator("main [role=alert]").first()).toContainText("Нужен файл PNG или JPEG");
+    await page.getByLabel("Напечатать имя").check();
+    await page.getByLabel("Подтвердите пароль").fill("wrong-password");
+    await page.getByRole("button", { name: "Подписать", exact: true }).click();
+    await expect(page.locator("main [role=alert]").first()).toHaveText("Неверный пароль.");
+    await expect(page.locator("li[data-signed=true]")).toHaveCount(0);
+  });
+
+  test("all eight signatories sign: drawing, typing, or a seal", async ({ browser }) => {
+    test.setTimeout(300_000);
+    writeFileSync("test-results/hanko.png", hankoPng());
+    for (const signer of SIGNERS) {
+      const page = await browser.newPage({ locale: signer.ui === "ja" ? "ja-JP" : "ru-RU" });
+      const l = LABELS[signer.ui];
+      await signInAndWait(page, signer.email);
+      await page.goto(linkIn(await mailTo(signer.email, signer.ui === "ja" ? /署名/ : /подпис/i)));
+      await expect(page.getByTestId("approved-hash")).toContainText("SHA-256");
+      await page.getByLabel(l[signer.method]).check();
+      if (signer.method === "draw") await drawSignature(page);
+      if (signer.method === "seal") await page.locator("#seal").setInputFiles("test-results/hanko.png");
+      await page.getByLabel(l.password).fill(PASSWORD);
+      await page.getByRole("button", { name: l.sign, exact: true }).click();
+      await expect(page.locator("main p[role=status]")).toHaveText(l.signed, { timeout: 60_000 });
+      await page.screenshot({ path: `test-results/screenshots/sign-${signer.method}-${signer.ui}.png` });
+      await page.close();
+    }
+  });
+
+  test("the sealed PDF: pdfsig says valid over the whole file, every clause and signatory is in it, the verify page accepts it", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    await expect(page.locator(".toolbar .badge").first()).toContainText("подписано");
+    await page.goto(page.url() + "/sign");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Скачать подписанный PDF" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("Коммюнике XXVII Встречи, подписано.pdf");
+    await file.saveAs(SIGNED_PDF);
+
+    const sig = execFileSync("pdfsig", [SIGNED_PDF], { encoding: "utf8" });
+    expect(sig).toContain("Signature is Valid");
+    expect(sig).toMatch(/Total document signed/);
+    const text = compact(execFileSync("pdftotext", ["-raw", SIGNED_PDF, "-"], { encoding: "utf8" }));
+    for (const clause of clauseTexts) {
+      expect(text).toContain(compact(clause.ru));
+      expect(text).toContain(compact(clause.ja));
+    }
+    for (const name of ["Кравчук С. А.", "НАКАХАРА Яити", "Калита В. С.", "ТАТАМИ Рёдзо", "Гладких Б. И.", "МАЦУДА Сигэто", "Иваненко В. Ю.", "ХОНДА Синдзи", "中原八一", "多々見良三"]) {
+      expect(text).toContain(compact(name));
+    }
+
+    await page.goto("/verify");
+    await page.locator("#file").setInputFiles(SIGNED_PDF);
+    await page.getByRole("button", { name: "Проверить" }).click();
+    await expect(page.getByTestId("verify-result")).toHaveAttribute("data-genuine", "true");
+    await expect(page.getByTestId("seal-state")).toContainText("действительна");
+    await page.screenshot({ path: "test-results/screenshots/verify-ru-desktop.png" });
+
+    const bytes = readFileSync(SIGNED_PDF);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
+    writeFileSync("test-results/modified.pdf", bytes);
+    await page.locator("#file").setInputFiles("test-results/modified.pdf");
+    await page.getByRole("button", { name: "Проверить" }).click();
+    await expect(page.getByTestId("verify-result")).toHaveAttribute("data-genuine", "false");
+    await page.locator("#file").setInputFiles({ name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from("hello") });
+    await page.getByRole("button", { name: "Проверить" }).click();
+    await expect(page.locator("main [role=alert]").first()).toHaveText("Это не PDF-файл.");
+  });
+});

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { checkPassword } from "@/lib/auth/password";
+import { recordEvent } from "@/lib/audit/record-event";
+import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { sha256Hex } from "@/lib/hash/canonical";
+import { undrawable } from "@/lib/clauses/clause-text";
+import { normalizeLine } from "@/lib/text/normalize";
+import { parseInput } from "@/lib/validation/fields";
+import { finaliseCommunique } from "./finalise";
+import { checkSignatureImage } from "./signature-image";
+
+const signInput = z.object({
+  communiqueId: z.string().min(1),
+  signatoryId: z.string().min(1),
+  revisionHash: z.string().regex(/^[0-9a-f]{64}$/),
+  password: z.string().min(1).max(200),
+  method: z.enum(["DRAWN", "TYPED", "SEAL"]),
+  typedName: z.string().max(120).optional(),
+});
+
+export interface SignContext {
+  ip: string;
+  userAgent: string;
+  image?: Uint8Array;
+}
+
+/**
+ * A signatory signs the approved revision: password confirmed again, the image or typed name
+ * checked, one signature per signatory and revision. When it is the last signature, the
+ * final PDF is produced.
+ */
+export async function signCommunique(actor: Actor | null, input: unknown, context: SignContext) {
+  const { communiqueId, signatoryId, revisionHash, password, method, typedName } = parseInput(signInput, input);
+  const communique = await loadCommunique(actor, communiqueId, "signing.sign");
+  const signatory = await db.signatory.findUnique({ where: { id: signatoryId } });
+  if (!signatory || signatory.meetingId !== communique.meetingId || signatory.personId !== actor!.personId) throw new AppError("FORBIDDEN");
+
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor!.userId }, select: { passwordHash: true } });
+  if (!(await checkPassword(password, user.passwordHash))) throw new AppError("WRONG_PASSWORD");
+
+  let image: Uint8Array | null = null;
+  let imageType: string | null = null;
+  let name: string | null = null;
+  if (method === "TYPED") {
+    name = normalizeLine(typedName ?? "");
+    if (!name) throw new AppError("VALIDATION", {}, { typedName: "required" });
+    const missing = undrawable(name);
+    if (missing.length) throw new AppError("MISSING_GLYPHS", { chars: missing.join(" ") });
+  } else {
+    image = context.image ?? new Uint8Array();
+    imageType = checkSignatureImage(image, { drawn: method === "DRAWN" });
+  }
+
+  const result = await db.$transaction(async (tx) => {
+    const state = await lockCommunique(tx, communiqueId);
+    if (state !== "SIGNING") throw new AppError("NOT_ALLOWED_NOW", { state });
+    const current = await tx.communique.findUniqueOrThrow({ where: { id: communiqueId }, include: { meeting: { select: { signatories: { select: { id: true } } } } } });
+    const revision = await tx.revision.findUniqueOrThrow({ where: { id: current.approvedRevisionId! } });
+    if (revision.hash !== revisionHash) throw new AppError("REVISION_SUPERSEDED", { number: revision.number });
+    const existing = await tx.signature.findUnique({ where: { revisionId_signatoryId: { revisionId: revision.id, signatoryId } } });
+    if (existing) throw new AppError("ALREADY_SIGNED");
+    const signature = await tx.signature.create({
+      data: {
+        communiqueId,
+        revisionId: revision.id,
+        revisionHash,
+        signatoryId,
+        userId: actor!.userId,
+        method,
+        image: image ? Buffer.from(image) : null,
+        imageType,
+        typedName: name,
+        ip: context.ip.slice(0, 100),
+        userAgent: context.userAgent.slice(0, 500),
+      },
+    });
+    await recordEvent(tx, {
+      actorUserId: actor!.userId,
+      action: "signature.recorded",
+      subjectType: "Communique",
+      subjectId: communiqueId,
+      data: { signature: signature.id, signatory: signatoryId, method, revisionHash, ip: signature.ip, image: image ? sha256Hex(image) : null },
+    });
+    const signed = await tx.signature.count({ where: { revisionId: revision.id } });
+    return { id: signature.id, complete: signed >= current.meeting.signatories.length };
+  });
+  // The signature is recorded whatever happens next; a failed finalisation is retried by the
+  // background job (finalisePending), so the signatory is not told their signature failed.
+  if (result.complete) await finaliseCommunique(communiqueId).catch((error: unknown) => console.error("finalisation failed; it will be retried", error));
+  return result;
+}

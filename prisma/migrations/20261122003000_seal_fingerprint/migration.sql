@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FinalDocument" ADD COLUMN "sealFingerprint" TEXT;
