@@ -18,7 +18,7 @@ import { loadFonts } from "@/lib/pdf/fonts";
 import { benchDocument, clauseCount, DOCUMENTS, type DocumentName } from "./pdf-documents";
 import { communiqueHtml } from "./pdf-html";
 
-const REPS: Record<DocumentName, number> = { seed: 7, "10": 7, "100": 5, "1000": 3 };
+const REPS: Record<DocumentName, number> = { seed: 9, "10": 9, "100": 7, "1000": 5 };
 const CHROMIUM_REPS: Record<DocumentName, number> = { seed: 3, "10": 3, "100": 2, "1000": 1 };
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 

@@ -92,6 +92,9 @@ function literalBytes(hex: string): number[] {
   return out;
 }
 
+/** The ASCII digits of 000 … 999, three bytes each. */
+const DIGITS = Uint8Array.from({ length: 3000 }, (_, i) => 0x30 + (Math.floor((i / 3) / 10 ** (2 - (i % 3))) % 10));
+
 /**
  * A growable byte buffer for content streams: operators go straight in as bytes,
  * without building a string per operator and another per page. Entries are
@@ -155,30 +158,40 @@ export class ByteWriter {
     if (r === 0) return this.byte(0x30);
     if (!Number.isFinite(r)) return this.ascii(String(r));
     if (this.length + 24 > this.buffer.length) this.grow(24);
+    const buffer = this.buffer;
     let abs = r;
-    if (r < 0) { this.buffer[this.length++] = 0x2d; abs = -r; }
-    const whole = Math.floor(abs / 1000);
-    let frac = abs - whole * 1000;
+    if (r < 0) { buffer[this.length++] = 0x2d; abs = -r; }
+    if (abs >= 0x7fffffff) return this.ascii(String(abs / 1000));
+    const whole = (abs / 1000) | 0;
+    const frac = abs - whole * 1000;
     this.integer(whole);
     if (frac === 0) return this;
-    this.buffer[this.length++] = 0x2e;
-    let digits = 3;
-    while (frac % 10 === 0) { frac /= 10; digits--; }
-    const at = this.length;
-    for (let d = digits - 1; d >= 0; d--) { this.buffer[at + d] = 0x30 + (frac % 10); frac = Math.floor(frac / 10); }
-    this.length += digits;
+    // The fraction's three digits, without trailing zeros.
+    const digits = frac % 100 === 0 ? 1 : frac % 10 === 0 ? 2 : 3;
+    let at = this.length;
+    buffer[at++] = 0x2e;
+    for (let d = 0; d < digits; d++) buffer[at++] = DIGITS[frac * 3 + d]!;
+    this.length = at;
     return this;
   }
 
+  /** A non-negative whole number below 2³¹. */
   private integer(value: number): void {
-    if (value < 10) { this.buffer[this.length++] = 0x30 + value; return; }
-    if (value >= 1e15) { this.ascii(String(value)); return; }
-    let digits = 0;
-    for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
-    const at = this.length;
-    let v = value;
-    for (let d = digits - 1; d >= 0; d--) { this.buffer[at + d] = 0x30 + (v % 10); v = Math.floor(v / 10); }
-    this.length += digits;
+    const buffer = this.buffer;
+    let at = this.length;
+    if (value >= 1000) {
+      const high = (value / 1000) | 0;
+      this.integer(high);
+      at = this.length;
+      const low = value - high * 1000;
+      buffer[at++] = DIGITS[low * 3]!;
+      buffer[at++] = DIGITS[low * 3 + 1]!;
+      buffer[at++] = DIGITS[low * 3 + 2]!;
+    } else {
+      const first = value < 10 ? 2 : value < 100 ? 1 : 0;
+      for (let d = first; d < 3; d++) buffer[at++] = DIGITS[value * 3 + d]!;
+    }
+    this.length = at;
   }
 
   private grow(needed: number): void {

@@ -72,17 +72,33 @@ function buildLine(items: Item[], from: number, to: number, hyphenWidth: number,
   const runs: Run[] = [];
   let cursor = 0;
   let current: Run | null = null;
+  // When the open run is exactly one whole word: that word with its space after it.
+  let spaced: string | null = null;
   for (let i = from; i < to; i++) {
     const item = items[i]!;
     if (item.type === "box" && item.text === "") {
       cursor += item.width;
     } else if (item.type === "box") {
+      const word = item.word;
+      if (!current && word && i + word.items <= to) {
+        // A whole word starts the run: take its text as is rather than joining its parts.
+        runs.push((current = { text: word.text, x: cursor }));
+        spaced = word.spaced;
+        for (const end = i + word.items; i < end; i++) {
+          const part = items[i]!;
+          if (part.type === "box") cursor += part.width + letterSpacing * part.glyphs;
+        }
+        i--;
+        continue;
+      }
       if (!current) runs.push((current = { text: "", x: cursor }));
       current.text += item.text;
+      spaced = null;
       cursor += item.width + letterSpacing * item.glyphs;
     } else if (item.type === "glue") {
-      if (current) current.text += " ";
+      if (current) current.text = spaced ?? `${current.text} `;
       current = null;
+      spaced = null;
       let extra = 0;
       if (mode === "shrink") extra = (squeeze * item.shrink) / shrink;
       else if (mode === "stretch") {

@@ -52,11 +52,11 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
   const { fonts } = input;
   const doc = await PDFDocument.create({ updateMetadata: false });
   // Font programs, ToUnicode maps, images and the attachment go through native zlib too:
-  // pdf-lib's JavaScript deflater costs more than the typesetting of a long document.
+  // pdf-lib's JavaScript deflater costs more than the typesetting of a long document. Font
+  // programs and ToUnicode maps (the streams without a /Type) at level 3, as the pages:
+  // level 6 takes half as long again for 1–2 % fewer bytes. Images and the attached source
+  // (repetitive JSON) shrink much more from level 4 on; 6 would take twice as long.
   const { context } = doc;
-  // Font programs and their ToUnicode maps (the streams without a /Type) at level 3, as the
-  // pages: level 6 takes half as long again for 1–2 % fewer bytes. Images and the attached
-  // source (repetitive JSON) shrink much more from level 4 on; 6 would take twice as long.
   context.flateStream = (contents, dict = {}) => {
     const bytes = typeof contents === "string" ? Buffer.from(contents, "latin1") : contents;
     const type = (dict as { Type?: unknown }).Type;

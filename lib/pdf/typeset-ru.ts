@@ -3,7 +3,7 @@ import { glyphCount, measure } from "./measure";
 import { breakLines } from "./break-knuth-plass";
 import { breakGreedy } from "./break-greedy";
 import { hyphenationPoints } from "./hyphenate-ru";
-import { box, glue, INFINITY, penalty, type Item } from "./items";
+import { box, glue, INFINITY, penalty, type Box, type Item } from "./items";
 import { linesFromBreaks } from "./lines-from-breaks";
 import type { TypesetLine } from "./line";
 import { forEachSegment, tieRussian } from "./segment-ru";
@@ -77,6 +77,8 @@ export function russianItems(text: string, style: ParagraphStyle, face: FontFace
       if (cut < piece.length) out.push(penalty(hyphenWidth, HYPHEN_PENALTY, true, "-"));
       from = cut;
     }
+    // The whole word, for lines that hold all of it: their runs then need no joining of parts.
+    (out[0] as Box).word = { text: piece, spaced: `${piece} `, items: out.length };
     if (++wordCount > WORD_LIMIT) {
       for (const m of WORDS.values()) m.clear();
       wordCount = 1;

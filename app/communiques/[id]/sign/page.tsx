@@ -57,6 +57,11 @@ export default async function SignPage({ params }: { params: Promise<{ id: strin
           {view.final && <p className="hash">{t("finalHash", { hash: view.final.sha256 })}</p>}
         </section>
       )}
+      {view.mine.some((m) => m.signed) && (
+        <p className="notice notice--ok" role="status">
+          {t("signed")}
+        </p>
+      )}
       {open &&
         view.revision &&
         view.mine
