@@ -1,4 +1,5 @@
-import type { Block, CommuniqueContent } from "@/lib/communique/content";
+import type { CommuniqueContent } from "@/lib/communique/content";
+import { BlockText } from "./block-text";
 
 /**
  * The communiqué as two parallel columns, block by block, in the PDF's order: Russian left,
@@ -49,40 +50,6 @@ export function ParallelPreview({ content, emphasis }: { content: CommuniqueCont
         </div>
       ))}
     </article>
-  );
-}
-
-function BlockText({ block, lang }: { block: Block; lang: "ru" | "ja" }) {
-  if (block.kind === "participants") {
-    return (
-      <>
-        <p>{block.intro[lang]}</p>
-        {block.groups.map((g) => (
-          <div key={g.side}>
-            <p className="parallel__group">{g.heading[lang]}</p>
-            <table className="parallel__people">
-              <tbody>
-                {g.rows.map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.title[lang]}</td>
-                    <td>{r.name[lang]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
-      </>
-    );
-  }
-  const text = block.text[lang];
-  if (block.kind === "title") return <h2 className="parallel__title">{text}</h2>;
-  if (block.kind === "meetingLine") return <p className="parallel__meeting">{text}</p>;
-  return (
-    <p className={block.kind === "clause" ? "parallel__clause" : undefined}>
-      {block.number ? `${block.number}. ` : ""}
-      {text}
-    </p>
   );
 }
 

@@ -1,5 +1,6 @@
-import type { Block, CommuniqueContent } from "@/lib/communique/content";
-import type { BlockDiff, Piece } from "@/lib/revisions/compare-contents";
+import { BlockText, DiffPieces } from "@/components/document/block-text";
+import type { CommuniqueContent } from "@/lib/communique/content";
+import type { BlockDiff } from "@/lib/revisions/compare-contents";
 import { CommentThread, type ThreadComment } from "./comment-thread";
 
 type Props = {
@@ -25,7 +26,7 @@ export function ReviewDocument({ communiqueId, revisionId, content, emphasis, di
           <div key={block.id} className={`parallel__row review__row${changed ? " review__row--changed" : ""}`} data-block={block.id} data-changed={changed ? change.status : undefined}>
             {(["ru", "ja"] as const).map((lang) => (
               <div key={lang} lang={lang} className="parallel__cell">
-                {changed && block.kind !== "participants" ? <Pieces pieces={change[lang]} /> : <Text block={block} lang={lang} />}
+                {changed && block.kind !== "participants" ? <DiffPieces pieces={change[lang]} /> : <BlockText block={block} lang={lang} />}
                 <CommentThread
                   communiqueId={communiqueId}
                   revisionId={revisionId}
@@ -42,48 +43,13 @@ export function ReviewDocument({ communiqueId, revisionId, content, emphasis, di
       {removed.map((d) => (
         <div key={d.id} className="parallel__row review__row review__row--changed" data-block={d.id} data-changed="removed">
           <div lang="ru" className="parallel__cell">
-            <Pieces pieces={d.ru} />
+            <DiffPieces pieces={d.ru} />
           </div>
           <div lang="ja" className="parallel__cell">
-            <Pieces pieces={d.ja} />
+            <DiffPieces pieces={d.ja} />
           </div>
         </div>
       ))}
     </article>
-  );
-}
-
-function Pieces({ pieces }: { pieces: Piece[] }) {
-  return (
-    <p className="diff__text">
-      {pieces.map((p, i) => (p.op === "added" ? <ins key={i}>{p.text}</ins> : p.op === "removed" ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
-    </p>
-  );
-}
-
-function Text({ block, lang }: { block: Block; lang: "ru" | "ja" }) {
-  if (block.kind === "participants") {
-    return (
-      <>
-        <p>{block.intro[lang]}</p>
-        {block.groups.map((g) => (
-          <div key={g.side}>
-            <p className="parallel__group">{g.heading[lang]}</p>
-            {g.rows.map((r, i) => (
-              <p key={i} className="review__person">
-                <span>{r.title[lang]}</span> <strong>{r.name[lang]}</strong>
-              </p>
-            ))}
-          </div>
-        ))}
-      </>
-    );
-  }
-  if (block.kind === "title") return <h2 className="parallel__title">{block.text[lang]}</h2>;
-  return (
-    <p className={block.kind === "meetingLine" ? "parallel__meeting" : block.kind === "clause" ? "parallel__clause" : undefined}>
-      {block.number ? `${block.number}. ` : ""}
-      {block.text[lang]}
-    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { BlockDiff, Piece } from "@/lib/revisions/compare-contents";
+import { DiffPieces } from "@/components/document/block-text";
+import type { BlockDiff } from "@/lib/revisions/compare-contents";
 
 /** Changed blocks side by side per language: insertions and deletions marked in place. */
 export async function RevisionDiff({ diff }: { diff: BlockDiff[] }) {
@@ -13,27 +14,11 @@ export async function RevisionDiff({ diff }: { diff: BlockDiff[] }) {
         <div key={d.id} className={`diff__block diff__block--${d.status}`} data-block={d.id}>
           <p className="lang-tag">{t(d.status === "changed" ? "changed" : d.status)}</p>
           <div className="parallel__row">
-            <Pieces pieces={d.ru} lang="ru" />
-            <Pieces pieces={d.ja} lang="ja" />
+            <DiffPieces pieces={d.ru} lang="ru" />
+            <DiffPieces pieces={d.ja} lang="ja" />
           </div>
         </div>
       ))}
     </div>
-  );
-}
-
-function Pieces({ pieces, lang }: { pieces: Piece[]; lang: "ru" | "ja" }) {
-  return (
-    <p lang={lang} className="diff__text">
-      {pieces.map((p, i) =>
-        p.op === "added" ? (
-          <ins key={i}>{p.text}</ins>
-        ) : p.op === "removed" ? (
-          <del key={i}>{p.text}</del>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </p>
   );
 }
