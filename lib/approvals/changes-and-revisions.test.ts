@@ -95,7 +95,7 @@ describe("a head requests changes", () => {
     const mail = mails.find((m) => m.to === SECRETARIAT)!;
     expectWrittenIn({ ...mail, text: mail.text.replace(DECISION_COMMENT, "").replace(CLAUSE_COMMENT, "").replace(/中原八一/g, "") }, "ru");
     expect(mail.subject).toMatch(/^Запрошены изменения в проекте коммюнике: /);
-    expect(mail.text).toContain("中原八一 просит внести изменения");
+    expect(mail.text).toContain("НАКАХАРА Яити просит внести изменения");
     expect(mail.text).toContain(DECISION_COMMENT);
     expect(mail.text).toContain(CLAUSE_COMMENT);
     expect(mail.text).toContain("(японский текст)");

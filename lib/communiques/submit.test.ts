@@ -166,10 +166,10 @@ describe("submitCommunique: the submission flow", () => {
     expect((await getDraft(secretariat, communiqueId)).latestRevision?.id).toBe(submitted.revisionId);
     expect(await revisionCount(communiqueId)).toBe(1);
 
-    // Saving a revision is allowed in IN_APPROVAL as well.
-    const saved = await saveRevision(secretariat, communiqueId);
-    expect(saved).toMatchObject({ number: 2, created: true });
-    expect(saved.hash).not.toBe(submitted.hash);
+    // Saving a revision in IN_APPROVAL sends it round again, so it must meet the submission
+    // conditions: with the Japanese flagged it is refused and nothing is frozen.
+    expect((await refusal(saveRevision(secretariat, communiqueId))).code).toBe("STALE_TRANSLATIONS");
+    expect(await revisionCount(communiqueId)).toBe(1);
     expect(await statusOf(communiqueId)).toBe("IN_APPROVAL");
   });
 
@@ -180,8 +180,7 @@ describe("submitCommunique: the submission flow", () => {
     await confirmTranslation(secretariat, { clauseId: c, lang: "ja" });
     const again = await submitCommunique(secretariat, communiqueId);
     expect(await statusOf(communiqueId)).toBe("IN_APPROVAL");
-    // Confirming a translation does not change the content: the text is that of revision 2,
-    // saved above, so that revision is the one submitted (no copy).
+    // The edited text is frozen as revision 2 and submitted.
     const revision = await db.revision.findUniqueOrThrow({ where: { id: again.revisionId } });
     expect(revision.number).toBe(2);
     expect(await revisionCount(communiqueId)).toBe(2);
