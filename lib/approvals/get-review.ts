@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz";
 import { loadCommunique } from "@/lib/communiques/load-communique";
+import { meetingSubject } from "@/lib/meetings/meeting-people";
 import { db } from "@/lib/db";
 import { compareContents } from "@/lib/revisions/compare-contents";
 import type { RevisionPayload } from "@/lib/revisions/revision-payload";
@@ -12,6 +13,7 @@ import { currentRound } from "./current-round";
  */
 export async function getReview(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "communique.view");
+  const subject = meetingSubject(communique.meeting);
   const open = await currentRound(db, communiqueId);
   // A closed round (changes requested, or approved) still shows what this person decided.
   const round = open ?? (await currentRound(db, communiqueId, { latest: true }));
@@ -48,7 +50,7 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
     diff,
     comments: comments.map((c) => ({ id: c.id, blockId: c.blockId, lang: c.lang, body: c.body, author: c.author.displayName, at: c.createdAt, parentId: c.parentId, revision: c.revision.number })),
     canDecide:
-      active && can(actor, "approval.decide", { meetingPeople: new Set([actor!.personId!]) }) && communique.status === "IN_APPROVAL"
+      active && can(actor, "approval.decide", subject) && communique.status === "IN_APPROVAL"
         ? {
             delegationId: active.delegation.id,
             asDeputy: active.delegation.headPersonId !== actor!.personId,
@@ -57,7 +59,7 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
         : null,
     waitingForEarlierStep: !round?.closedAt && !active && pendingMine.length > 0,
     decisions: round?.decisions.filter((d) => mine.some((m) => m.delegation.id === d.delegationId)) ?? [],
-    canComment: can(actor, "comment.add", { meetingPeople: new Set(actor!.personId ? [actor!.personId] : []) }) || can(actor, "comment.add"),
+    canComment: can(actor, "comment.add", subject),
   };
 }
 

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors/app-error";
+import { clientAddress } from "@/lib/http/client-address";
 import { verifyCredentials } from "./verify-credentials";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -13,11 +14,6 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 15 * 60 },
@@ -27,7 +23,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(input, request) {
         try {
-          const { userId } = await verifyCredentials(input, clientAddress(request));
+          const { userId } = await verifyCredentials(input, clientAddress(request.headers));
           return { id: userId };
         } catch (error) {
           if (isAppError(error)) {

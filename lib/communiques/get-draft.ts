@@ -43,12 +43,10 @@ export async function getDraft(actor: Actor | null, communiqueId: string) {
   const delegations = await db.delegation.findMany({
     where: { meetingId: summary.meetingId },
     orderBy: [{ side: "asc" }, { position: "asc" }],
-    select: { id: true, side: true, city: { select: { nameRu: true, nameJa: true } }, head: { select: { nameRu: true, nameJa: true } } },
+    select: { id: true, side: true, cityId: true, city: { select: { nameRu: true, nameJa: true } }, head: { select: { nameRu: true, nameJa: true } } },
   });
-  const hostCityId = (await db.meeting.findUniqueOrThrow({ where: { id: summary.meetingId }, select: { hostCityId: true } })).hostCityId;
-  const hostDelegation = await db.delegation.findFirst({ where: { meetingId: summary.meetingId, cityId: hostCityId }, select: { id: true } });
   return {
-    delegations: delegations.map((d) => ({ ...d, host: d.id === hostDelegation?.id })),
+    delegations: delegations.map(({ cityId, ...d }) => ({ ...d, host: cityId === sources.meeting.hostCityId })),
     communique: { id: summary.id, status: summary.status, numberClauses: sources.numberClauses, meetingId: summary.meetingId },
     meeting: { ordinal: summary.meeting.ordinal, number: summary.meeting.number },
     parts,

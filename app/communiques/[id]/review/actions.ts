@@ -6,12 +6,11 @@ import { getActor } from "@/lib/auth/get-actor";
 import { runAction } from "@/lib/actions/action-result";
 import { decide } from "@/lib/approvals/decide";
 import { addComment } from "@/lib/comments/add-comment";
+import { clientAddress } from "@/lib/http/client-address";
 
 export async function decideAction(input: { communiqueId: string; revisionHash: string; decision: "APPROVED" | "CHANGES_REQUESTED"; comment?: string }) {
   const result = await runAction(async () => {
-    const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-    return decide(await getActor(), input, { ip });
+    return decide(await getActor(), input, { ip: clientAddress(await headers()) });
   });
   revalidatePath(`/communiques/${input.communiqueId}/review`);
   return result;

@@ -81,26 +81,18 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           </div>
           {revisions.length > 1 && (
             <form className="field-row compare-form" method="get">
-              <div className="field">
-                <label htmlFor="a">{t("older")}</label>
-                <select id="a" name="a" defaultValue={older}>
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.number} · {shortHash(r.hash)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="b">{t("newer")}</label>
-                <select id="b" name="b" defaultValue={newer}>
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.number} · {shortHash(r.hash)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              {([["a", t("older"), older], ["b", t("newer"), newer]] as const).map(([name, label, value]) => (
+                <div className="field" key={name}>
+                  <label htmlFor={name}>{label}</label>
+                  <select id={name} name={name} defaultValue={value}>
+                    {revisions.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.number} · {shortHash(r.hash)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
               <div className="actions">
                 <button className="button" type="submit">
                   {t("compare")}

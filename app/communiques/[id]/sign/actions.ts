@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { getActor } from "@/lib/auth/get-actor";
 import { formObject, runAction } from "@/lib/actions/action-result";
 import { AppError } from "@/lib/errors/app-error";
+import { clientAddress } from "@/lib/http/client-address";
 import { declineSigning } from "@/lib/signatures/decline-signing";
 import { MAX_IMAGE_BYTES } from "@/lib/signatures/signature-image";
 import { signCommunique } from "@/lib/signatures/sign";
@@ -29,9 +30,8 @@ async function imageFrom(form: FormData): Promise<Uint8Array | undefined> {
 export async function signAction(communiqueId: string, _prev: unknown, form: FormData) {
   const result = await runAction(async () => {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
     const fields = formObject(form);
-    return signCommunique(await getActor(), { ...fields, communiqueId }, { ip, userAgent: h.get("user-agent") ?? "", image: await imageFrom(form) });
+    return signCommunique(await getActor(), { ...fields, communiqueId }, { ip: clientAddress(h), userAgent: h.get("user-agent") ?? "", image: await imageFrom(form) });
   });
   revalidatePath(`/communiques/${communiqueId}/sign`);
   return result;
