@@ -29,6 +29,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A second build (benchmarks, scale-out runs) can live beside the usual one.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Type errors fail `npm test` (tsc --noEmit) instead of every start.
   typescript: { ignoreBuildErrors: true },
   // Native and WebAssembly-backed packages load their files at run time: keep them unbundled.

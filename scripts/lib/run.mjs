@@ -54,7 +54,7 @@ function newestMtime(entry) {
 
 /** True when there is no production build or a source file is newer than it. */
 export function buildIsStale() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((entry) => newestMtime(entry) > built);
