@@ -13,5 +13,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests share one database per run; files run one after another.
     fileParallelism: false,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // let Vite resolve it (tests that reach Auth.js route handlers and server actions need it).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./fixtures/a11y";
 import { clauseRow, openCommunique, waitSaved } from "./fixtures/communique";
 import { ACCOUNTS } from "./fixtures/data";
 import { clearMailbox, linkIn, mailTo } from "./fixtures/mailbox";
+import { tabTo } from "./fixtures/keyboard";
 import { signInAndWait } from "./fixtures/sign-in";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
@@ -62,7 +64,7 @@ test.describe.serial("approval by the heads of delegations", () => {
     await expect(page.getByRole("button", { name: /^Согласовать$/ })).toHaveCount(0);
   });
 
-  test("a Japanese head comments on a clause and requests changes; the secretariat is told with the comments", async ({ page }) => {
+  test("a Japanese head comments on a clause and requests changes; the secretariat is told with the comments", async ({ page }, testInfo) => {
     await openFromMail(page, "nakahara@niigata.example", /コミュニケ/);
     await clearMailbox();
     await expect(page.locator("h1")).toHaveText("共同コミュニケの承認");
@@ -71,10 +73,12 @@ test.describe.serial("approval by the heads of delegations", () => {
     await clause.locator(".parallel__cell[lang=ja] textarea").fill("「港湾機能」の前に「参加都市の」を補ってください。");
     await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "送信" }).click();
     await expect(clause.locator(".comment__body")).toHaveText("「港湾機能」の前に「参加都市の」を補ってください。");
+    await expectAccessible(page, testInfo, "review-ja-desktop-with-comment");
     await page.getByRole("button", { name: "修正を依頼する" }).click();
     await expect(page.locator("main [role=alert]").first()).toHaveText("修正を求める点をご記入ください（必須）");
     await page.locator("#decision-comment").fill("第2項の表現を確認してください。");
     await decide(page, /修正を依頼する/);
+    await shot(page, "review-ja-changes-requested");
     const toSecretariat = await mailTo(ACCOUNTS.secretariat, /изменени/i);
     expect(toSecretariat.text).toContain("第2項の表現を確認してください。");
     expect(toSecretariat.text).toContain("「港湾機能」の前に「参加都市の」を補ってください。");
@@ -95,15 +99,18 @@ test.describe.serial("approval by the heads of delegations", () => {
     await clauseRow(page, n).getByRole("button", { name: "Перевод проверен" }).click();
     await page.getByRole("button", { name: "Отправить на согласование" }).click();
     await expect(page.locator("main p[role=status]")).toHaveText("Коммюнике отправлено на согласование.");
+    await shot(page, "editor-ru-resubmitted");
     const mail = await mailTo("kalita@blagoveshchensk.example", /изменено/i);
     expect(mail.text).toContain(`Пункт ${n}`);
   });
 
-  test("every head approves the new revision, seeing the change; two of them on a phone", async ({ browser }) => {
-    test.setTimeout(240_000);
+  test("every head approves the new revision, seeing the change; two of them on a phone, one with the keyboard alone", async ({ browser }, testInfo) => {
+    test.setTimeout(300_000);
     for (const [i, head] of HEADS.entries()) {
       const phone = i === 1 || i === 5;
-      const page = await browser.newPage({ locale: head.ui === "ja" ? "ja-JP" : "ru-RU", viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 } });
+      const keyboardOnly = i === 7;
+      const context = await browser.newContext({ locale: head.ui === "ja" ? "ja-JP" : "ru-RU", viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 } });
+      const page = await context.newPage();
       await openFromMail(page, head.email, head.ui === "ja" ? /コミュニケ|版/ : /коммюнике|верси/i);
       if (head.email === "kalita@blagoveshchensk.example" || head.email === "nakahara@niigata.example") {
         await expect(page.locator(".review__row[data-changed=changed]").first()).toBeVisible();
@@ -114,8 +121,19 @@ test.describe.serial("approval by the heads of delegations", () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         await shot(page, `review-${head.ui}-phone`);
       }
-      await decide(page, head.ui === "ja" ? /^承認する$/ : /^Согласовать$/);
-      await page.close();
+      if (phone || i === 0 || i === 4) await expectAccessible(page, testInfo, `review-${head.ui}-${phone ? "phone" : "desktop"}`);
+      const approve = page.getByRole("button", { name: head.ui === "ja" ? /^承認する$/ : /^Согласовать$/ });
+      if (keyboardOnly) {
+        // From the top of the page, Tab until the approve button has the focus, then Enter.
+        await page.locator("body").focus();
+        await tabTo(page, approve);
+        await page.keyboard.press("Enter");
+        await expect(page.locator("main p[role=status]")).toBeVisible();
+      } else {
+        await decide(page, head.ui === "ja" ? /^承認する$/ : /^Согласовать$/);
+      }
+      await shot(page, `approved-${i + 1}-${head.ui}${phone ? "-phone" : ""}`);
+      await context.close();
     }
   });
 

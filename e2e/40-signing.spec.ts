@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./fixtures/a11y";
 import { openCommunique } from "./fixtures/communique";
 import { ACCOUNTS } from "./fixtures/data";
 import { linkIn, mailTo } from "./fixtures/mailbox";
 import { hankoPng } from "./fixtures/seal-image";
+import { tabTo } from "./fixtures/keyboard";
 import { signInAndWait } from "./fixtures/sign-in";
 import { PASSWORD } from "./fixtures/data";
 
@@ -17,14 +19,14 @@ const SIGNERS = [
   { email: "kalita@blagoveshchensk.example", ui: "ru", method: "type" },
   { email: "tatami@maizuru.example", ui: "ja", method: "draw" },
   { email: "gladkikh@nakhodka.example", ui: "ru", method: "seal" },
-  { email: "matsuda@kanazawa.example", ui: "ja", method: "type" },
+  { email: "matsuda@kanazawa.example", ui: "ja", method: "keyboard" },
   { email: "ivanenko@petropavlovsk-kamchatsky.example", ui: "ru", method: "type" },
   { email: "honda@toyama.example", ui: "ja", method: "draw" },
 ] as const;
 
 const LABELS = {
-  ru: { type: "Напечатать имя", draw: "Нарисовать", seal: "Загрузить печать", password: "Подтвердите пароль", sign: "Подписать", signed: "Подпись записана." },
-  ja: { type: "氏名を入力", draw: "手書き", seal: "印影をアップロード", password: "パスワードを再入力", sign: "署名する", signed: "署名を記録しました。" },
+  ru: { keyboard: "Напечатать имя", type: "Напечатать имя", draw: "Нарисовать", seal: "Загрузить печать", password: "Подтвердите пароль", sign: "Подписать", signed: "Подпись записана." },
+  ja: { keyboard: "氏名を入力", type: "氏名を入力", draw: "手書き", seal: "印影をアップロード", password: "パスワードを再入力", sign: "署名する", signed: "署名を記録しました。" },
 };
 
 async function drawSignature(page: Page) {
@@ -74,15 +76,28 @@ test.describe.serial("signing the approved communiqué", () => {
     await expect(page.locator("li[data-signed=true]")).toHaveCount(0);
   });
 
-  test("all eight signatories sign: drawing, typing, or a seal", async ({ browser }) => {
+  test("all eight signatories sign: drawing, typing, or a seal; one with the keyboard alone", async ({ browser }, testInfo) => {
     test.setTimeout(300_000);
     writeFileSync("test-results/hanko.png", hankoPng());
     for (const signer of SIGNERS) {
-      const page = await browser.newPage({ locale: signer.ui === "ja" ? "ja-JP" : "ru-RU" });
+      const context = await browser.newContext({ locale: signer.ui === "ja" ? "ja-JP" : "ru-RU" });
+      const page = await context.newPage();
       const l = LABELS[signer.ui];
       await signInAndWait(page, signer.email);
       await page.goto(linkIn(await mailTo(signer.email, signer.ui === "ja" ? /署名/ : /подпис/i)));
       await expect(page.getByTestId("approved-hash")).toContainText("SHA-256");
+      if (signer.method === "keyboard") {
+        // The typed signature is preselected: Tab to the password, type it, Enter submits.
+        await expectAccessible(page, testInfo, `sign-${signer.ui}-desktop`);
+        await page.locator("body").focus();
+        await tabTo(page, page.getByLabel(l.password));
+        await page.keyboard.type(PASSWORD);
+        await page.keyboard.press("Enter");
+        await expect(page.locator("main p[role=status]")).toHaveText(l.signed, { timeout: 60_000 });
+        await page.screenshot({ path: `test-results/screenshots/sign-keyboard-${signer.ui}.png` });
+        await context.close();
+        continue;
+      }
       await page.getByLabel(l[signer.method]).check();
       if (signer.method === "draw") await drawSignature(page);
       if (signer.method === "seal") await page.locator("#seal").setInputFiles("test-results/hanko.png");
@@ -90,7 +105,7 @@ test.describe.serial("signing the approved communiqué", () => {
       await page.getByRole("button", { name: l.sign, exact: true }).click();
       await expect(page.locator("main p[role=status]")).toHaveText(l.signed, { timeout: 60_000 });
       await page.screenshot({ path: `test-results/screenshots/sign-${signer.method}-${signer.ui}.png` });
-      await page.close();
+      await context.close();
     }
   });
 
@@ -104,6 +119,7 @@ test.describe.serial("signing the approved communiqué", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("Коммюнике XXVII Встречи, подписано.pdf");
     await file.saveAs(SIGNED_PDF);
+    await page.screenshot({ path: "test-results/screenshots/signed-download-ru-desktop.png" });
 
     const sig = execFileSync("pdfsig", [SIGNED_PDF], { encoding: "utf8" });
     expect(sig).toContain("Signature is Valid");

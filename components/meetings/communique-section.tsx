@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { createCommuniqueAction } from "@/app/meetings/[id]/actions";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
+import { CreateCommuniqueForm } from "./create-communique-form";
 
 /** The meeting's communiqué: open it, or (secretariat) start it. */
 export async function CommuniqueSection({ meeting, canCreate }: { meeting: MeetingDetails; canCreate: boolean }) {
@@ -18,11 +19,7 @@ export async function CommuniqueSection({ meeting, canCreate }: { meeting: Meeti
           <span className="badge">{ts(current.status)}</span>
         </p>
       ) : canCreate ? (
-        <form action={createCommuniqueAction.bind(null, meeting.id)}>
-          <button className="button" type="submit">
-            {t("createCommunique")}
-          </button>
-        </form>
+        <CreateCommuniqueForm action={createCommuniqueAction.bind(null, meeting.id)} />
       ) : (
         <p className="meta">{th("noCommunique")}</p>
       )}

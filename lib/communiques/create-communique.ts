@@ -17,6 +17,13 @@ export async function createCommunique(actor: Actor | null, meetingId: string): 
     await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${meeting.id} FOR UPDATE`;
     const existing = await tx.communique.findFirst({ where: { meetingId: meeting.id, status: { not: "CANCELLED" } } });
     if (existing) throw new AppError("ALREADY_EXISTS", {}, {}, { id: existing.id });
+    // The standard parts are generated from these: without them there is no document to edit.
+    const { _count: has } = await tx.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: { _count: { select: { delegations: true, topics: true, signatories: true } } },
+    });
+    const missing = has.delegations === 0 ? "delegations" : has.topics === 0 ? "topics" : has.signatories === 0 ? "signatories" : null;
+    if (missing) throw new AppError("MEETING_INCOMPLETE", { missing });
     const communique = await tx.communique.create({
       data: { meetingId: meeting.id, parts: { create: EDITABLE_PARTS.map((kind) => ({ kind })) } },
     });

@@ -130,6 +130,18 @@ describe("createCommunique", () => {
     expect(await db.communique.count({ where: { meetingId: meeting.id } })).toBe(0);
   });
 
+  it("refuses a meeting without topics or signatories with MEETING_INCOMPLETE, naming what is missing, and creates nothing", async () => {
+    const meeting = await createTestMeeting();
+    await db.meetingTopic.deleteMany({ where: { meetingId: meeting.id } });
+    const noTopics = await refusal(createCommunique(secretariat, meeting.id));
+    expect(noTopics.code).toBe("MEETING_INCOMPLETE");
+    expect(noTopics.params).toEqual({ missing: "topics" });
+    const other = await createTestMeeting();
+    await db.signatory.deleteMany({ where: { meetingId: other.id } });
+    expect((await refusal(createCommunique(secretariat, other.id))).params).toEqual({ missing: "signatories" });
+    expect(await db.communique.count({ where: { meetingId: { in: [meeting.id, other.id] } } })).toBe(0);
+  });
+
   it("answers NOT_FOUND for an unknown meeting", async () => {
     expect((await refusal(createCommunique(secretariat, "no-such-meeting"))).code).toBe("NOT_FOUND");
   });

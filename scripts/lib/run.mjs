@@ -37,7 +37,7 @@ export function ensureAuthSecret(env = process.env) {
   console.log("generated a local AUTH_SECRET in .env.local");
 }
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);

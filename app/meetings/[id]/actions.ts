@@ -26,9 +26,11 @@ export async function moveSignatoryAction(meetingId: string, form: FormData): Pr
   if (result.ok) revalidatePath(`/meetings/${meetingId}`);
 }
 
-export async function createCommuniqueAction(meetingId: string): Promise<void> {
+/** Starts the communiqué and opens it; a refusal comes back to the form in the user's language. */
+export async function createCommuniqueAction(meetingId: string, _prev?: ActionResult | null, _form?: FormData): Promise<ActionResult> {
   const result = await runAction(async () => createCommunique(await getActor(), meetingId));
   if (result.ok) redirect(`/communiques/${result.data.id}`);
   if (result.code === "ALREADY_EXISTS") redirect(`/communiques/${(result.details as { id: string }).id}`);
   revalidatePath(`/meetings/${meetingId}`);
+  return result;
 }

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { openCommunique } from "./fixtures/communique";
+import { ACCOUNTS } from "./fixtures/data";
+import { signInAndWait } from "./fixtures/sign-in";
+
+// Against the production server the journeys use: what a browser and an attacker actually get.
+
+test.describe("security basics", () => {
+  test("every response carries the security headers", async ({ request }) => {
+    for (const path of ["/sign-in", "/verify", "/api/auth/csrf"]) {
+      const response = await request.get(path);
+      const h = response.headers();
+      expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(h["content-security-policy"], path).toContain("default-src 'self'");
+      expect(h["content-security-policy"], path).toContain("object-src 'none'");
+      expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(h["x-content-type-options"], path).toBe("nosniff");
+      expect(h["x-frame-options"], path).toBe("DENY");
+      expect(h["x-powered-by"], path).toBeUndefined();
+    }
+  });
+
+  test("the session cookie is HTTP-only, SameSite=Lax, and ends with the 8-hour session", async ({ page, context }) => {
+    await signInAndWait(page, ACCOUNTS.kalita);
+    const session = (await context.cookies()).find((c) => /authjs\.session-token$/.test(c.name));
+    expect(session).toBeDefined();
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe("Lax");
+    const hours = (session!.expires * 1000 - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(7.9);
+    expect(hours).toBeLessThanOrEqual(8);
+    expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+  });
+
+  test("a cross-origin POST is refused, to route handlers and to server actions", async ({ page, request, baseURL }) => {
+    const refused = await request.post("/api/auth/callback/credentials", {
+      headers: { origin: "https://evil.example" },
+      form: { email: ACCOUNTS.secretariat, password: "Kamchatka-2019", csrfToken: "x" },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(403);
+
+    // A real server action of the editor page, replayed from another origin.
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page, "XXVI");
+    const editor = new URL(page.url()).pathname;
+    const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const actionId = await captureActionId(page);
+    const forged = await request.post(editor, {
+      headers: { origin: "https://evil.example", cookie: cookies, "next-action": actionId, "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([{}]),
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBeGreaterThanOrEqual(400);
+    expect(await forged.text()).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
+    expect(baseURL).toBeTruthy();
+  });
+
+  test("errors show a short message in the user's language, never a stack trace", async ({ page, request }) => {
+    const anonymous = await request.get("/communiques/no-such-id/pdf", { maxRedirects: 0 });
+    expect([401, 404]).toContain(anonymous.status());
+    const body = await anonymous.text();
+    expect(body.length).toBeLessThan(200);
+    expect(body).not.toMatch(/\bat .+:\d+:\d+|prisma|Error:|node_modules/i);
+
+    await signInAndWait(page, ACCOUNTS.nakahara);
+    const missing = await page.request.get("/communiques/no-such-id/revisions/no-such-revision/pdf");
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toBe("見つかりません。");
+    await page.goto("/communiques/no-such-id/review");
+    await expect(page.locator("main")).not.toContainText(/\bat .+:\d+:\d+|prisma|node_modules/i);
+  });
+});
+
+/** The id of the first server action the editor calls, read from the request the page itself makes. */
+async function captureActionId(page: import("@playwright/test").Page): Promise<string> {
+  const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.locator("#library-q").fill("порт");
+  return (await request).headers()["next-action"]!;
+}
