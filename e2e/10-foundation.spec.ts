@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, LOCKOUT_ACCOUNT } from "./fixtures/data";
+import { expectJapaneseGlyphs } from "./fixtures/fonts";
 import { signIn, signInAndWait } from "./fixtures/sign-in";
 
 const shot = (page: Page, name: string) =>
@@ -47,6 +48,7 @@ test.describe("sign-in and the seeded meeting", () => {
     await signInAndWait(page, ACCOUNTS.nakahara);
     await expect(page.locator("h1")).toHaveText("会議とコミュニケ");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expectJapaneseGlyphs(page, [".brand", "h1", ".site-nav a"]);
     await openMeeting(page, "XXVII");
     await expect(page.locator("h1")).toHaveText("第27回会議");
     await expect(page.locator(".facts")).toContainText("2019年8月20日～2019年8月25日");

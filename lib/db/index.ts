@@ -1,2 +1,2 @@
-export { db, closeDb, embeddedDatabase, type Db, type Tx } from "./client";
+export { db, closeDb, embeddedDatabase, queryCount, type Db, type Tx } from "./client";
 export * from "./generated/enums";

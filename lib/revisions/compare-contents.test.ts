@@ -1,3 +1,4 @@
+import { diffChars, diffWords } from "diff";
 import { describe, expect, it } from "vitest";
 import type { CommuniqueContent } from "@/lib/communique/content";
 import { seedCommuniqueContent } from "@/lib/communique/seed-content";
@@ -16,6 +17,18 @@ function withClause(content: CommuniqueContent, id: string, text: { ru?: string;
 describe("comparing two revisions", () => {
   it("reports identical contents as unchanged", () => {
     expect(compareContents(seed, seed).every((d) => d.status === "same")).toBe(true);
+  });
+
+  it("gives an unchanged block the pieces the word and character diff would give, without running it", () => {
+    const asPieces = (changes: { value: string }[]) => changes.map((c) => ({ text: c.value, op: "same" }));
+    const russianWords = new Intl.Segmenter("ru", { granularity: "word" });
+    for (const d of compareContents(seed, seed)) {
+      const block = seed.blocks.find((b) => b.id === d.id);
+      if (!block || block.kind === "participants") continue; // the signing line and the list are built otherwise
+      const prefix = block.number ? `${block.number}. ` : "";
+      expect(d.ru).toEqual(asPieces(diffWords(prefix + block.text.ru, prefix + block.text.ru, { intlSegmenter: russianWords })));
+      expect(d.ja).toEqual(asPieces(diffChars(prefix + block.text.ja, prefix + block.text.ja)));
+    }
   });
 
   it("marks Russian changes word by word", () => {

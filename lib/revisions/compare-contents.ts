@@ -29,12 +29,16 @@ function blockText(block: Block): Bilingual {
 // compared letter by letter. Intl's word segmentation knows Russian.
 const russianWords = new Intl.Segmenter("ru", { granularity: "word" });
 
-const pieces = (lang: Lang, before: string, after: string): Piece[] =>
+function pieces(lang: Lang, before: string, after: string): Piece[] {
+  // Most blocks are unchanged between revisions: the diff would only say so, at a cost that
+  // dominated the review page (what `diff` returns for equal texts, without running it).
+  if (before === after) return before ? [{ text: before, op: "same" }] : [];
   // Russian compares word by word; Japanese has no spaces between words, so character by character.
-  (lang === "ru" ? diffWords(before, after, { intlSegmenter: russianWords }) : diffChars(before, after)).map((c) => ({
+  return (lang === "ru" ? diffWords(before, after, { intlSegmenter: russianWords }) : diffChars(before, after)).map((c) => ({
     text: c.value,
     op: c.added ? "added" : c.removed ? "removed" : "same",
   }));
+}
 
 /** Block-by-block comparison of two contents (matched by block id); removed blocks stay where they were. */
 export function compareContents(older: CommuniqueContent, newer: CommuniqueContent): BlockDiff[] {
