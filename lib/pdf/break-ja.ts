@@ -35,13 +35,11 @@ const SPACE = 0x20;
  */
 export function typesetJapanese(text: string, style: ParagraphStyle, face: FontFace, width: number): TypesetLine[] {
   const track = style.tracking * style.size;
-  const { text: s, bounds, word } = japaneseUnits(text);
-  const count = word.length;
+  const units = japaneseUnits(text);
+  const s = units.text;
+  let { bounds, word } = units;
   const cache = widthCache(face, style.size, track);
-  const widths = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    const from = bounds[i]!;
-    const to = bounds[i + 1]!;
+  const unitWidth = (from: number, to: number) => {
     const single = to - from === 1;
     let w = single ? cache.chars.get(s.charCodeAt(from)) : undefined;
     if (w === undefined) {
@@ -54,8 +52,31 @@ export function typesetJapanese(text: string, style: ParagraphStyle, face: FontF
         widthCount++;
       }
     }
-    widths[i] = w;
+    return w;
+  };
+  let widths = new Array<number>(word.length);
+  for (let i = 0; i < word.length; i++) widths[i] = unitWidth(bounds[i]!, bounds[i + 1]!);
+  // A word wider than the first line (a long web address, a string of one letter) would run
+  // over the other column and off the page: it breaks between any two characters instead.
+  if (widths.some((w) => w - track > width - style.indent)) {
+    const split = { bounds: [] as number[], word: [] as boolean[], widths: [] as number[] };
+    for (let i = 0; i < word.length; i++) {
+      const from = bounds[i]!;
+      const to = bounds[i + 1]!;
+      if (widths[i]! - track <= width - style.indent) {
+        split.bounds.push(from); split.word.push(word[i]!); split.widths.push(widths[i]!);
+        continue;
+      }
+      // A combining mark stays with its letter.
+      for (const m of s.slice(from, to).matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
+        const at = from + m.index;
+        split.bounds.push(at); split.word.push(false); split.widths.push(unitWidth(at, at + m[0].length));
+      }
+    }
+    split.bounds.push(s.length);
+    ({ bounds, word, widths } = split);
   }
+  const count = word.length;
   const isSpace = (i: number) => bounds[i + 1]! - bounds[i]! === 1 && s.charCodeAt(bounds[i]!) === SPACE;
   // May unit e start a line, and unit e − 1 end one?
   const breakable = (e: number) => !NO_LINE_START.has(s[bounds[e]!] ?? "") && !NO_LINE_END.has(s[bounds[e]! - 1] ?? "");
@@ -86,6 +107,14 @@ export function typesetJapanese(text: string, style: ParagraphStyle, face: FontF
   return lines;
 }
 
+/** Whether text[from … to) is more than one glyph (not one character of a surrogate pair). */
+function severalGlyphs(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 2) return false;
+  const c = s.charCodeAt(from);
+  return n > 2 || c < 0xd800 || c > 0xdbff;
+}
+
 function placeLine(
   s: string, bounds: number[], word: boolean[], widths: number[], from: number, end: number,
   style: ParagraphStyle, width: number, indent: number, last: boolean,
@@ -105,8 +134,10 @@ function placeLine(
   let open: Run | null = null;
   let openFrom = 0;
   for (let i = from; i < end; i++) {
-    if (word[i] && gap > 0) {
-      // Whole words keep their own spacing; the gap goes around them, not inside.
+    if (gap > 0 && (word[i] || severalGlyphs(s, bounds[i]!, bounds[i + 1]!))) {
+      // Whole words keep their own spacing; the gap goes around them, not inside. So do
+      // doubled marks (——, ……) and letters with a combining mark: letter spacing would put
+      // the gap after each of their glyphs, and the line would run past the column.
       if (open) open.text = s.slice(openFrom, bounds[i]);
       runs.push({ text: s.slice(bounds[i], bounds[i + 1]), x, letterSpacing: track });
       open = null;

@@ -1,3 +1,4 @@
+import { breakGreedy } from "./break-greedy";
 import { INFINITY, type Item } from "./items";
 
 /**
@@ -88,7 +89,10 @@ export function breakLines(items: Item[], options: BreakOptions): Break[] {
   // In a narrow column a run of long words can leave no solution within the hyphen
   // cap; one more hyphenated line is a smaller evil than a word space over 1 em.
   const relaxed = { ...options, maxConsecutiveHyphens: options.maxConsecutiveHyphens + 1 };
-  return run(items, prefix, options, false) ?? run(items, prefix, relaxed, false) ?? run(items, prefix, relaxed, true) ?? [];
+  // The emergency pass takes any line, so it always finds breaks; should it not, first-fit
+  // breaks still set every word: a paragraph must never come out with no lines at all.
+  return run(items, prefix, options, false) ?? run(items, prefix, relaxed, false) ?? run(items, prefix, relaxed, true)
+    ?? breakGreedy(items, options.lineWidth);
 }
 
 /** Candidate classes per break: fitness (4) × hyphenated lines in a row (0 … 4). */
@@ -188,7 +192,8 @@ function run(items: Item[], p: Prefix, o: BreakOptions, emergency: boolean): Bre
       if (ratio >= -1 && !forced) active[kept++] = a;
       const previousHyphens = nHyphens[a]!;
       const hyphens = flagged ? previousHyphens + 1 : 0;
-      if (hyphens > maxConsecutiveHyphens) continue;
+      // Past the cap only in an emergency (a word longer than several lines), at a price.
+      if (hyphens > maxConsecutiveHyphens && !emergency) continue;
       if (!feasible && !emergency) continue;
       // Infeasible lines (emergency pass only) cost more the further they miss.
       // Cubes and squares by multiplication: Math.pow (what ** compiles to) costs five times as much.

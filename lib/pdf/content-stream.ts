@@ -23,6 +23,11 @@ export interface RunEncoder {
  *
  * Glyph ids are written as literal strings of their two bytes each (with `(`, `)`, `\`
  * and line ends escaped) rather than as hex: half the bytes to build and to deflate.
+ *
+ * Soft hyphens take no glyph: they only mark where a word may break. A glyph the font
+ * draws for several characters (一 and the radical ⼀, 〜 and ～, - and ‑) can name only one
+ * of them in the ToUnicode map, the first one the document uses; any other one is written
+ * in an ActualText span of its own, so that extracted text says which character it was.
  */
 export function runEncoder(face: FontFace, encodeChar: (char: string) => string): RunEncoder {
   // Per code point of the Basic Multilingual Plane: the string bytes of its glyph packed
@@ -31,11 +36,26 @@ export function runEncoder(face: FontFace, encodeChar: (char: string) => string)
   const packed = new Uint32Array(0x10000);
   const lengths = new Uint8Array(0x10000);
   const advances = new Float64Array(0x10000);
-  const astral = new Map<number, { bytes: number[]; advance: number }>();
+  const long = new Map<number, { bytes: number[]; advance: number }>();
+  // The character each glyph (by its string bytes) stands for in the ToUnicode map.
+  const owners = new Map<string, number>();
   const learn = (cp: number) => {
-    const bytes = literalBytes(encodeChar(String.fromCodePoint(cp)));
-    const advance = cp === 0xad ? 0 : face.advance(drawnCodePoint(cp));
-    if (cp > 0xffff || bytes.length > 4) return astral.set(cp, { bytes, advance }).get(cp)!;
+    let bytes: number[] = [];
+    if (cp !== SOFT_HYPHEN) {
+      const char = String.fromCodePoint(cp);
+      bytes = literalBytes(encodeChar(char));
+      const key = String.fromCharCode(...bytes);
+      const drawn = drawnCodePoint(cp);
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, drawn);
+      else if (owner !== drawn) {
+        // Encoding a character names it in the ToUnicode map: name the owner again.
+        encodeChar(String.fromCodePoint(owner));
+        bytes = withActualText(char, bytes);
+      }
+    }
+    const advance = cp === SOFT_HYPHEN ? 0 : face.advance(drawnCodePoint(cp));
+    if (cp > 0xffff || bytes.length > 4) return long.set(cp, { bytes, advance }).get(cp)!;
     let p = 0;
     for (let k = bytes.length - 1; k >= 0; k--) p = p * 256 + bytes[k]!;
     packed[cp] = p;
@@ -48,7 +68,7 @@ export function runEncoder(face: FontFace, encodeChar: (char: string) => string)
     units: 0,
     glyphs: 0,
     write(out, text) {
-      const buffer = out.reserve(text.length * 4 + 2);
+      let buffer = out.reserve(text.length * 4 + 2);
       let at = out.length;
       buffer[at++] = 0x28;
       let units = 0;
@@ -59,8 +79,13 @@ export function runEncoder(face: FontFace, encodeChar: (char: string) => string)
           cp = text.codePointAt(i)!;
           if (cp > 0xffff) i++;
         }
-        if (cp > 0xffff || (lengths[cp] === 0 && learn(cp))) {
-          const entry = astral.get(cp) ?? learn(cp)!;
+        const entry = cp > 0xffff || lengths[cp] === 0 ? (long.get(cp) ?? learn(cp)) : undefined;
+        if (entry) {
+          if (entry.bytes.length > 8) {
+            // Longer than the room reserved per character (an ActualText span): make room.
+            out.length = at;
+            buffer = out.reserve(entry.bytes.length + (text.length - i) * 4 + 2);
+          }
           for (const b of entry.bytes) buffer[at++] = b;
           units += entry.advance;
         } else {
@@ -68,7 +93,7 @@ export function runEncoder(face: FontFace, encodeChar: (char: string) => string)
           for (let k = lengths[cp]! - 1; k > 0; k--) { buffer[at++] = p & 0xff; p >>>= 8; }
           units += advances[cp]!;
         }
-        if (cp !== 0xad) glyphs++;
+        if (cp !== SOFT_HYPHEN) glyphs++;
       }
       buffer[at++] = 0x29;
       out.length = at;
@@ -77,6 +102,21 @@ export function runEncoder(face: FontFace, encodeChar: (char: string) => string)
     },
   };
   return encoder;
+}
+
+const SOFT_HYPHEN = 0xad;
+
+/**
+ * The glyph's string bytes in a span of their own that says which character they draw:
+ * the string and array written so far are closed, and a new one opened after the span.
+ * Every write happens inside a TJ array, and TJ moves the pen by what it draws, so the
+ * glyphs after the span land exactly where they would have.
+ */
+function withActualText(char: string, glyph: number[]): number[] {
+  let hex = "FEFF";
+  for (let i = 0; i < char.length; i++) hex += char.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0");
+  const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+  return [...ascii(`)] TJ\n/Span <</ActualText <${hex}>>> BDC\n[(`), ...glyph, ...ascii(")] TJ\nEMC\n[(")];
 }
 
 /** Hex digits as the bytes of a literal string, escaped where the string syntax needs it. */

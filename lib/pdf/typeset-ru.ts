@@ -20,6 +20,8 @@ const WORDS = new Map<string, Map<string, Item[]>>();
 const WORD_LIMIT = 100_000;
 let wordCount = 0;
 const TIE = penalty(0, INFINITY, false);
+/** A tie that may break after all, at a high price: see typesetRussian. */
+const LOOSE_TIE = penalty(0, INFINITY / 2, false);
 const AFTER_HYPHEN = penalty(0, EXPLICIT_HYPHEN_PENALTY, true);
 const AFTER_OTHER = penalty(0, EXPLICIT_HYPHEN_PENALTY, false);
 const FINISH: Item[] = [penalty(0, INFINITY, false), glue(0, Infinity, Infinity, 0), penalty(0, -INFINITY, false)];
@@ -38,17 +40,69 @@ function wordSpace(em: number): Item {
 
 /** Sets a Russian paragraph: total-fit justified, or greedy when ragged or centred. */
 export function typesetRussian(text: string, style: ParagraphStyle, face: FontFace, width: number): TypesetLine[] {
-  const items = russianItems(text, style, face);
-  const em = style.size;
+  const items = splitOverwide(russianItems(text, style, face), style, face, width);
+  const lines = setLines(items, style, face, width);
+  // Short words are tied to their neighbours; a text of nothing but short words (or
+  // symbols) is then one chain wider than the measure, set as one line running off the
+  // page. Only then may ties break too.
+  if (!lines.some((line) => line.width > width + OVERFULL)) return lines;
+  return setLines(items.map((item) => (item === TIE ? LOOSE_TIE : item)), style, face, width);
+}
+
+/** How far past the measure a line may reach before it counts as running over (rounding). */
+const OVERFULL = 0.5;
+
+function setLines(items: Item[], style: ParagraphStyle, face: FontFace, width: number): TypesetLine[] {
   const breaks =
     style.align === "justify"
       ? breakLines(items, {
           lineWidth: width,
-          letterStretch: RU_SPACING.maxLetterSpacing * em,
+          letterStretch: RU_SPACING.maxLetterSpacing * style.size,
           maxConsecutiveHyphens: 2,
         })
       : breakGreedy(items, width);
   return linesFromBreaks(items, breaks, { style, face, width, lang: "ru" });
+}
+
+/** A break between two characters of a piece that no line can hold whole: no hyphen is drawn. */
+const CHARACTER_BREAK = penalty(0, HYPHEN_PENALTY, false);
+
+/**
+ * A piece of a word wider than the measure (a long web address, a string of one letter)
+ * fits on no line: set whole, it would run over the other column and off the page, and
+ * the breaker, finding no way to set the paragraph, would drop it altogether. Such pieces
+ * may break between any two characters (a combining mark stays with its letter). The
+ * word they belong to no longer goes on a line whole, so its first box loses its `word`.
+ */
+function splitOverwide(items: Item[], style: ParagraphStyle, face: FontFace, width: number): Item[] {
+  if (!items.some((item) => item.type === "box" && item.width > width)) return items;
+  const track = style.tracking * style.size;
+  const out: Item[] = [];
+  let wordAt = -1;
+  let wordEnd = -1;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === "box" && item.word) {
+      wordAt = out.length;
+      wordEnd = i + item.word.items;
+    }
+    if (item.type !== "box" || item.width <= width) {
+      out.push(item);
+      continue;
+    }
+    // Boxes are shared between paragraphs: the word's first box is replaced, not changed.
+    if (i < wordEnd && wordAt < out.length) {
+      const first = out[wordAt] as Box;
+      out[wordAt] = box(first.text, first.width, first.glyphs);
+    }
+    const chars = item.text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [item.text];
+    chars.forEach((char, k) => {
+      if (k > 0) out.push(CHARACTER_BREAK);
+      const glyphs = glyphCount(char);
+      out.push(box(char, measure(face, style.size, char) + track * glyphs, glyphs));
+    });
+  }
+  return out;
 }
 
 export function russianItems(text: string, style: ParagraphStyle, face: FontFace): Item[] {
