@@ -284,9 +284,13 @@ function nameOf(char: string): RegExp {
   return new RegExp(`${char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|${code.replace("+", "\\+")}`, "u");
 }
 
+const CI_SEED = 1344896240;
+
 describe(`${TEXTS} hostile clause texts through save, revision and PDF`, () => {
   it("are saved as their documented normalisation, frozen and printed as stored, or refused with a named reason and nothing stored", async () => {
-    const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+    // CI replays one fixed run, so that a merge is judged on the code, not on the draw; a local
+    // run draws new texts every time (FUZZ_SEED replays one).
+    const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? CI_SEED : undefined;
     const started = performance.now();
     await fc.assert(
       fc.asyncProperty(fc.array(batchText, { minLength: PER_RUN, maxLength: PER_RUN }), fuzzBatch),

@@ -16,7 +16,7 @@ function withPdf<T>(pdf: Uint8Array, run: (file: string, dir: string) => T): T {
 }
 
 export function pdftotext(pdf: Uint8Array, args: string[] = ["-raw"]): string {
-  return withPdf(pdf, (file) => execFileSync("pdftotext", [...args, file, "-"], { encoding: "utf8" }));
+  return withPdf(pdf, (file) => execFileSync("pdftotext", [...args, file, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
 }
 
 export function pdffonts(pdf: Uint8Array): string {
