@@ -2,14 +2,15 @@ import type { Tx } from "@/lib/db";
 
 /**
  * The open round of a communiqué (or, with `latest`, the newest round even if closed) with its
- * revision, steps and the decisions on that revision.
+ * revision (without its content), steps and the decisions on that revision.
  */
 export async function currentRound(tx: Tx, communiqueId: string, options: { latest?: boolean } = {}) {
   const round = await tx.approvalRound.findFirst({
     where: { communiqueId, ...(options.latest ? {} : { closedAt: null }) },
     orderBy: { openedAt: "desc" },
     include: {
-      revision: { select: { id: true, number: true, hash: true, content: true } },
+      // The content, when needed, comes from revisionContent(): a revision never changes.
+      revision: { select: { id: true, number: true, hash: true } },
       steps: { orderBy: { position: "asc" }, include: { members: { include: { delegation: { include: { city: true, head: true, deputy: true } } } } } },
       decisions: { orderBy: { createdAt: "asc" }, include: { actor: { select: { displayName: true } }, onBehalfOf: true } },
     },

@@ -5,7 +5,7 @@ import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communiqu
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { deliverSoon } from "@/lib/mail/deliver";
-import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+import { revisionContent } from "@/lib/revisions/revision-content";
 import { normalizeParagraph } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation/fields";
 import { SERIAL_TX } from "@/lib/db/serial-tx";
@@ -79,7 +79,7 @@ export async function decide(actor: Actor | null, input: unknown, context: { ip?
         update: { revisionId: round.revision.id, seenAt: new Date() },
       });
 
-      const content = (round.revision.content as unknown as RevisionPayload).content;
+      const content = await revisionContent(tx, round.revision.id);
       const review = `/communiques/${communiqueId}/review`;
       const board = `/communiques/${communiqueId}/status`;
       if (decision === "CHANGES_REQUESTED") {

@@ -3,8 +3,7 @@ import { can } from "@/lib/authz";
 import { loadCommunique } from "@/lib/communiques/load-communique";
 import { meetingSubject } from "@/lib/meetings/meeting-people";
 import { db } from "@/lib/db";
-import { compareContents } from "@/lib/revisions/compare-contents";
-import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+import { compareRevisions, revisionContent } from "@/lib/revisions/revision-content";
 import { currentRound } from "./current-round";
 
 /**
@@ -19,17 +18,16 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
   const round = open ?? (await currentRound(db, communiqueId, { latest: true }));
   const latest = round
     ? round.revision
-    : await db.revision.findFirst({ where: { communiqueId }, orderBy: { number: "desc" }, select: { id: true, number: true, hash: true, content: true } });
+    : await db.revision.findFirst({ where: { communiqueId }, orderBy: { number: "desc" }, select: { id: true, number: true, hash: true } });
   if (!latest) return { communique, round: null, revision: null, content: null, diff: null, comments: [], canDecide: null, decisions: [] };
-  const content = (latest.content as unknown as RevisionPayload).content;
   const seen = await db.reviewView.findUnique({
     where: { userId_communiqueId: { userId: actor!.userId, communiqueId } },
-    include: { revision: { select: { id: true, number: true, content: true } } },
+    include: { revision: { select: { number: true } } },
   });
-  const diff =
-    seen && seen.revisionId !== latest.id
-      ? { since: seen.revision.number, blocks: compareContents((seen.revision.content as unknown as RevisionPayload).content, content) }
-      : null;
+  const [content, diff] = await Promise.all([
+    revisionContent(db, latest.id),
+    seen && seen.revisionId !== latest.id ? compareRevisions(db, seen.revisionId, latest.id).then((blocks) => ({ since: seen.revision.number, blocks })) : null,
+  ]);
   const comments = await db.comment.findMany({
     where: { communiqueId },
     orderBy: { createdAt: "asc" },

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { SERIAL_TX } from "@/lib/db/serial-tx";
 import { deliverSoon } from "@/lib/mail/deliver";
-import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+import { revisionContent } from "@/lib/revisions/revision-content";
 import { currentRound } from "./current-round";
 import { notify } from "./notify";
 import { headsOf } from "./recipients";
@@ -23,7 +23,7 @@ async function remind(tx: Tx, communiqueId: string, actorUserId: string | null, 
   const decided = new Set(round.decisions.map((d) => d.delegationId));
   const pending = round.activeStep.members.map((m) => m.delegationId).filter((id) => !decided.has(id));
   await tx.approvalRound.update({ where: { id: round.id }, data: { remindedAt: now } });
-  const content = (round.revision.content as unknown as RevisionPayload).content;
+  const content = await revisionContent(tx, round.revision.id);
   await notify(tx, await headsOf(tx, pending), "approval-reminder", content, `/communiques/${communiqueId}/review`, () => ({ since: round.openedAt.toISOString().slice(0, 10) }));
   await recordEvent(tx, { actorUserId, action: "round.reminded", subjectType: "Communique", subjectId: communiqueId, data: { round: round.id, delegations: pending } });
   return { reminded: pending.length };
