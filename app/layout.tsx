@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getActor } from "@/lib/auth/get-actor";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "@fontsource/noto-sans-jp/400.css";
 import "@fontsource/noto-sans-jp/700.css";
 import "./globals.css";
@@ -20,14 +21,14 @@ export const dynamic = "force-dynamic";
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, actor, t] = await Promise.all([getLocale(), getActor(), getTranslations("common")]);
+  const [locale, actor, t, messages] = await Promise.all([getLocale(), getActor(), getTranslations("common"), getMessages()]);
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <SiteHeader actor={actor} />
           <main id="main">{children}</main>
         </NextIntlClientProvider>

@@ -2,8 +2,10 @@
  * The app over HTTP, as a head uses it: a production build (`next start`) on PostgreSQL.
  *
  * - Load: autocannon against a head's review page of a 60-clause communiqué (with the
- *   changes since the previous revision and a comment on every clause) and against the
- *   health route of the same server, same connections and duration, in alternating rounds.
+ *   changes since the previous revision and a comment on every clause), against the health
+ *   route (a route handler: one `SELECT 1`) and against the verify page (the least page of
+ *   this app: the layout, the signed-in header, a heading and a form) of the same server,
+ *   same connections, cookie and duration, in rotating rounds.
  * - Statements per request: a second server started with DB_QUERY_LOG=print; sequential
  *   requests after a warm-up, counting the statements it logs between them, for review pages
  *   of 10 and of 200 clauses.
@@ -36,6 +38,7 @@ const LOAD_CLAUSES = 60;
 const COUNT_CLAUSES = [10, 200] as const;
 const SAMPLES = 5;
 const HEAD = "kravchuk@khabarovsk.example";
+const HEAD_NAME = "Кравчук";
 const PASSWORD = "Kamchatka-2019";
 const MIN_RATIO = 0.5;
 const JS_BUDGET = 150 * 1024;
@@ -170,7 +173,8 @@ function figures(runs: Run[]) {
   };
 }
 
-type Target = "review" | "health";
+type Target = "review" | "page" | "health";
+const TARGETS: Target[] = ["review", "page", "health"];
 
 async function loadPhase(communique: ReviewCommunique) {
   // Measured as deployed: no statement log, whatever the calling shell has set.
@@ -179,6 +183,7 @@ async function loadPhase(communique: ReviewCommunique) {
     const cookie = await signIn(server.base, HEAD, PASSWORD);
     const urls: Record<Target, string> = {
       review: `${server.base}/communiques/${communique.communiqueId}/review`,
+      page: `${server.base}/verify`,
       health: `${server.base}/api/health`,
     };
     const html = await expectReviewPage(urls.review, cookie, communique, "before the load");
@@ -189,12 +194,13 @@ async function loadPhase(communique: ReviewCommunique) {
     const chunks = await measureScripts(server.base, pageScripts(html));
 
     // Warm-up: the JIT, the connection pool and Next's caches of compiled routes.
-    await load(urls.review, cookie, 3);
-    await load(urls.health, cookie, 3);
-    const runs: Record<Target, Run[]> = { review: [], health: [] };
+    const page = await fetchPage(urls.page, cookie);
+    if (page.status !== 200 || !page.html.includes(escapeHtml(HEAD_NAME))) throw new Error(`verify page: ${page.status}, or not signed in`);
+    for (const target of TARGETS) await load(urls[target], cookie, 3);
+    const runs: Record<Target, Run[]> = { review: [], page: [], health: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      // Alternating which goes first, so that a drift in the machine's load hits both alike.
-      const order: Target[] = round % 2 === 0 ? ["review", "health"] : ["health", "review"];
+      // Rotating which goes first, so that a drift in the machine's load hits all alike.
+      const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length]!);
       for (const target of order) runs[target].push(await load(urls[target], cookie));
     }
     await expectReviewPage(urls.review, cookie, communique, "after the load");
@@ -278,16 +284,22 @@ async function main() {
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
   const row = (label: string, round: string, f: ReturnType<typeof figures>) =>
     console.log(`| ${label} | ${round} | ${f.rps.toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.requests} | ${f.non2xx} | ${f.errors} |`);
-  const labels: Record<Target, string> = { review: `review page (${LOAD_CLAUSES} clauses)`, health: "/api/health" };
-  for (const target of ["review", "health"] as const) {
+  const labels: Record<Target, string> = { review: `review page (${LOAD_CLAUSES} clauses)`, page: "/verify page", health: "/api/health" };
+  for (const target of TARGETS) {
     runs[target].forEach((run, i) => row(labels[target], String(i + 1), figures([run])));
     row(labels[target], "all", figures(runs[target]));
   }
   const review = figures(runs.review);
   const health = figures(runs.health);
-  const ratio = review.rps / health.rps;
-  const roundRatios = runs.review.map((run, i) => figures([run]).rps / figures([runs.health[i]!]).rps);
-  console.log(`\nthroughput ratio review/health: ${ratio.toFixed(2)} (rounds: ${roundRatios.map((r) => r.toFixed(2)).join(", ")})`);
+  const ratioTo = (target: Target) => {
+    const ratio = review.rps / figures(runs[target]).rps;
+    const rounds = runs.review.map((run, i) => figures([run]).rps / figures([runs[target][i]!]).rps);
+    console.log(`throughput ratio review/${target}: ${ratio.toFixed(2)} (rounds: ${rounds.map((r) => r.toFixed(2)).join(", ")})`);
+    return ratio;
+  };
+  console.log("");
+  const ratio = ratioTo("health");
+  ratioTo("page");
 
   console.log(`\n| request | SQL statements (least of ${SAMPLES}) | samples |`);
   console.log("|---|---:|---|");
@@ -306,7 +318,7 @@ async function main() {
   const [, short, long] = counts;
   const checks = [
     [`review page throughput ≥ ${MIN_RATIO} × the health route's (${ratio.toFixed(2)})`, ratio >= MIN_RATIO],
-    [`no non-2xx responses, errors or timeouts under load`, review.non2xx + health.non2xx + review.errors + health.errors === 0],
+    [`no non-2xx responses, errors or timeouts under load`, TARGETS.every((t) => figures(runs[t]).non2xx + figures(runs[t]).errors === 0)],
     [`statements per review page do not grow with the clauses (${short!.statements} at 10, ${long!.statements} at 200)`, long!.statements <= short!.statements],
     [`JavaScript of the review page ≤ ${kb(JS_BUDGET)} KB gzip (${kb(total)} KB)`, total <= JS_BUDGET],
   ] as const;

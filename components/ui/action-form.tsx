@@ -33,7 +33,8 @@ type Props = {
 
 /** Posts to a server action and shows its result: a message and per-field errors in the UI language. */
 export function ActionForm({ action, fields, hidden = {}, submitLabel, successMessage, idPrefix }: Props) {
-  const t = useTranslations();
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
   // React resets a form after its action; on an error the user's input comes back from here.
   const [state, formAction, pending] = useActionState(
     async (prev: Submitted | null, form: FormData): Promise<Submitted> => {
@@ -72,7 +73,7 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, successMe
       )}
       <div className="actions">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? t("common.saving") : submitLabel}
+          {pending ? tc("saving") : submitLabel}
         </button>
         <span aria-live="polite">
           {result?.ok && <span className="notice notice--ok">{successMessage}</span>}
@@ -80,7 +81,7 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, successMe
       </div>
       {result && !result.ok && (
         <p className="notice notice--error" role="alert">
-          {t(`errors.${result.code}`)}
+          {te(result.code)}
         </p>
       )}
     </form>
