@@ -5,10 +5,15 @@ import { prepareDatabase } from "@/lib/db/prepare";
 
 /** Migrated and seeded database for an integration test file; closed after it. */
 export function useTestDatabase() {
+  let startedAt: Date;
   beforeAll(async () => {
     await prepareDatabase({ seed: true });
+    startedAt = new Date();
   });
   afterAll(async () => {
+    // On PostgreSQL every file shares one database: a staff account a file made would be
+    // told of every later file's communiqués, so it leaves with the file that made it.
+    await db.user.updateMany({ where: { createdAt: { gte: startedAt }, role: { not: "DELEGATE" } }, data: { active: false } });
     await closeDb();
   });
 }
