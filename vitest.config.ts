@@ -11,8 +11,9 @@ export default defineConfig({
     env: { DATA_DIR: process.env.DATABASE_URL ? "" : "memory://", BCRYPT_COST: "4" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Integration tests share one database per run; files run one after another.
-    fileParallelism: false,
+    // On PostgreSQL the files share one database and run one after another; on the embedded
+    // database each file has its own, and files run side by side.
+    fileParallelism: !process.env.DATABASE_URL,
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
     // let Vite resolve it (tests that reach Auth.js route handlers and server actions need it).
     server: { deps: { inline: ["next-auth"] } },
