@@ -60,7 +60,7 @@ describe("UI strings", () => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (full.endsWith(".tsx") && !full.endsWith(".test.tsx")) files.push(full);
+      else if (full.endsWith(".tsx")) files.push(full);
     }
   };
   walk(path.join(root, "app"));
