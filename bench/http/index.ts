@@ -104,7 +104,7 @@ function prepareData(lengths: number[]): Record<string, ReviewCommunique> {
       env: { ...process.env, DATABASE_URL },
       stdio: ["ignore", 2, 2],
     });
-    if (result.status !== 0) throw new Error(`preparing the database failed (${result.status}); does it exist? createdb -h 127.0.0.1 -U postgres ${new URL(DATABASE_URL).pathname.slice(1)}`);
+    if (result.status !== 0) throw new Error(`preparing the database failed (${result.status}): is PostgreSQL running at ${new URL(DATABASE_URL).host}?`);
     return JSON.parse(readFileSync(out, "utf8")) as Record<string, ReviewCommunique>;
   } finally {
     rmSync(dir, { recursive: true, force: true });
