@@ -73,6 +73,27 @@ test.describe.serial("approval by the heads of delegations", () => {
     await clause.locator(".parallel__cell[lang=ja] textarea").fill("「港湾機能」の前に「参加都市の」を補ってください。");
     await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "送信" }).click();
     await expect(clause.locator(".comment__body")).toHaveText("「港湾機能」の前に「参加都市の」を補ってください。");
+    // A reply with the keyboard alone. After sending, the focus is back on the thread's button;
+    // Escape closes a form, keeps what was typed, and gives the focus back to its button.
+    const cell = clause.locator(".parallel__cell[lang=ja]");
+    const replyButton = cell.getByRole("button", { name: "返信" });
+    await expect(cell.getByRole("button", { name: "コメント (JA)" })).toBeFocused();
+    await page.keyboard.press("Shift+Tab");
+    await expect(replyButton).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(cell.locator("textarea")).toBeFocused();
+    await page.keyboard.type("各都市と");
+    await page.keyboard.press("Escape");
+    await expect(cell.locator("textarea")).toHaveCount(0);
+    await expect(replyButton).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(cell.locator("textarea")).toHaveValue("各都市と");
+    await page.keyboard.type("調整します。");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(cell.locator(".comment--reply .comment__body")).toHaveText("各都市と調整します。");
+    await expect(cell.locator(".comment--reply .comment__meta")).toContainText("中原八一");
+    await expect(replyButton).toBeFocused();
     await expectAccessible(page, testInfo, "review-ja-desktop-with-comment");
     await page.getByRole("button", { name: "修正を依頼する" }).click();
     await expect(page.locator("main [role=alert]").first()).toHaveText("修正を求める点をご記入ください（必須）");

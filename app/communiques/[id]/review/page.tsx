@@ -78,9 +78,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         revisionId={review.revision.id}
         content={review.content}
         emphasis={emphasis}
-        diff={review.diff?.blocks ?? null}
+        diff={review.diff}
         canComment={review.canComment}
-        comments={review.comments.map((c) => ({ ...c, at: c.at.toISOString() }))}
+        comments={review.comments}
       />
     </>
   );
