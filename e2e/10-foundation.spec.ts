@@ -2,9 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, LOCKOUT_ACCOUNT } from "./fixtures/data";
 import { expectJapaneseGlyphs } from "./fixtures/fonts";
 import { signIn, signInAndWait } from "./fixtures/sign-in";
+import { shot } from "./fixtures/screenshot";
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const fullShot = (page: Page, name: string) => shot(page, name, { fullPage: true });
 
 async function signOut(page: Page) {
   await page.locator("header form button[type=submit]").click();
@@ -29,7 +29,7 @@ test.describe("sign-in and the seeded meeting", () => {
   test("the secretariat signs in in Russian and sees the XXVII meeting with everyone in both languages", async ({ page }) => {
     await signInAndWait(page, ACCOUNTS.secretariat);
     await expect(page.locator("h1")).toHaveText("Встречи и коммюнике");
-    await shot(page, "home-ru-desktop");
+    await fullShot(page, "home-ru-desktop");
     await openMeeting(page, "XXVII");
     await expect(page.locator(".facts")).toContainText("20 августа 2019 г. — 25 августа 2019 г.");
     const participants = page.locator("#participants + p + .table-wrap tbody tr:not(:has(th))");
@@ -41,7 +41,7 @@ test.describe("sign-in and the seeded meeting", () => {
     await expect(signatories.first()).toContainText("Кравчук С. А.");
     await expect(signatories.first()).toContainText("クラフチュク");
     await expect(page.locator("section", { has: page.locator("#signatories") })).not.toContainText("Иванова");
-    await shot(page, "meeting-ru-desktop");
+    await fullShot(page, "meeting-ru-desktop");
   });
 
   test("a Japanese mayor signs in and works in Japanese", async ({ page }) => {
@@ -53,7 +53,7 @@ test.describe("sign-in and the seeded meeting", () => {
     await expect(page.locator("h1")).toHaveText("第27回会議");
     await expect(page.locator(".facts")).toContainText("2019年8月20日～2019年8月25日");
     await expect(page.locator("h2#signatories")).toHaveText("署名者");
-    await shot(page, "meeting-ja-desktop");
+    await fullShot(page, "meeting-ja-desktop");
   });
 
   test("a wrong password is refused with a clear message", async ({ page }) => {
@@ -174,11 +174,11 @@ test.describe("on a phone @phone", () => {
   ] as const) {
     test(`the meeting page fits a 390 px screen (${locale}) @phone`, async ({ page }) => {
       await signInAndWait(page, email);
-      await shot(page, `home-${locale}-phone`);
+      await fullShot(page, `home-${locale}-phone`);
       await openMeeting(page, "XXVII");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await shot(page, `meeting-${locale}-phone`);
+      await fullShot(page, `meeting-${locale}-phone`);
     });
   }
 });

@@ -2,8 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { clauseRow, openCommunique, waitSaved } from "./fixtures/communique";
 import { ACCOUNTS } from "./fixtures/data";
 import { signInAndWait } from "./fixtures/sign-in";
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+import { shot } from "./fixtures/screenshot";
 
 async function insertFromLibrary(page: Page, search: string) {
   await page.locator("#library-q").fill(search);
@@ -117,7 +116,7 @@ test.describe.serial("drafting the XXVII communiqué", () => {
     await expect(conflict.getByTestId("conflict-yours")).toHaveText(`${original} Правка второго.`);
     await expect(conflict.getByTestId("conflict-theirs")).toHaveText(`${original} Правка первого.`);
     await expect(clauseRow(two, 2).locator(".conflict")).toHaveCount(0);
-    await two.screenshot({ path: "test-results/screenshots/conflict-ru-desktop.png" });
+    await shot(two, "conflict-ru-desktop");
 
     await conflict.getByRole("button", { name: "Объединить вручную" }).click();
     await conflict.getByRole("textbox").fill(`${original} Правка первого. Правка второго.`);

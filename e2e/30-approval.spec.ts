@@ -5,8 +5,7 @@ import { ACCOUNTS } from "./fixtures/data";
 import { clearMailbox, linkIn, mailTo } from "./fixtures/mailbox";
 import { tabTo } from "./fixtures/keyboard";
 import { signInAndWait } from "./fixtures/sign-in";
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+import { shot } from "./fixtures/screenshot";
 
 const HEADS = [
   { email: "ivanova@khabarovsk.example", ui: "ru" },

@@ -9,6 +9,7 @@ import { hankoPng } from "./fixtures/seal-image";
 import { tabTo } from "./fixtures/keyboard";
 import { signInAndWait } from "./fixtures/sign-in";
 import { PASSWORD } from "./fixtures/data";
+import { shot } from "./fixtures/screenshot";
 
 const SIGNED_PDF = "test-results/signed-communique.pdf";
 const compact = (s: string) => s.replace(/[\s\u00ad-]+/g, "");
@@ -94,7 +95,7 @@ test.describe.serial("signing the approved communiqué", () => {
         await page.keyboard.type(PASSWORD);
         await page.keyboard.press("Enter");
         await expect(page.locator("main p[role=status]")).toHaveText(l.signed, { timeout: 60_000 });
-        await page.screenshot({ path: `test-results/screenshots/sign-keyboard-${signer.ui}.png` });
+        await shot(page, `sign-keyboard-${signer.ui}`);
         await context.close();
         continue;
       }
@@ -104,7 +105,7 @@ test.describe.serial("signing the approved communiqué", () => {
       await page.getByLabel(l.password).fill(PASSWORD);
       await page.getByRole("button", { name: l.sign, exact: true }).click();
       await expect(page.locator("main p[role=status]")).toHaveText(l.signed, { timeout: 60_000 });
-      await page.screenshot({ path: `test-results/screenshots/sign-${signer.method}-${signer.ui}.png` });
+      await shot(page, `sign-${signer.method}-${signer.ui}`);
       await context.close();
     }
   });
@@ -119,7 +120,7 @@ test.describe.serial("signing the approved communiqué", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("Коммюнике XXVII Встречи, подписано.pdf");
     await file.saveAs(SIGNED_PDF);
-    await page.screenshot({ path: "test-results/screenshots/signed-download-ru-desktop.png" });
+    await shot(page, "signed-download-ru-desktop");
 
     const sig = execFileSync("pdfsig", [SIGNED_PDF], { encoding: "utf8" });
     expect(sig).toContain("Signature is Valid");
@@ -138,7 +139,7 @@ test.describe.serial("signing the approved communiqué", () => {
     await page.getByRole("button", { name: "Проверить" }).click();
     await expect(page.getByTestId("verify-result")).toHaveAttribute("data-genuine", "true");
     await expect(page.getByTestId("seal-state")).toContainText("действительна");
-    await page.screenshot({ path: "test-results/screenshots/verify-ru-desktop.png" });
+    await shot(page, "verify-ru-desktop");
 
     const bytes = readFileSync(SIGNED_PDF);
     const middle = Math.floor(bytes.length / 2);

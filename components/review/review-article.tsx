@@ -53,22 +53,21 @@ export function ReviewArticle({ communiqueId, revisionId, emphasis, html }: Prop
   // button back, with the focus if the form had it. After a comment is sent the page comes back
   // with the comment in fresh markup, which replaces that button: the focus then goes to the same
   // thread's button in the new markup.
-  const focusBack = useRef(false);
-  const sent = useRef(false);
+  const closedBy = useRef<"escape" | "send" | null>(null);
   const refocus = useRef<string | null>(null);
   useEffect(() => {
     if (!open) return;
     open.trigger.hidden = true;
     return () => {
-      const wanted = focusBack.current || open.slot.contains(document.activeElement);
-      focusBack.current = false;
+      const by = closedBy.current;
+      closedBy.current = null;
+      const wanted = by !== null || open.slot.contains(document.activeElement);
       open.slot.remove();
       open.trigger.hidden = false;
       if (!wanted) return;
       const selector = open.parentId ? `button[data-reply="${CSS.escape(open.parentId)}"]` : `[data-comments="${CSS.escape(`${open.blockId}:${open.lang}`)}"] > button[data-new-comment]`;
       (open.trigger.isConnected ? open.trigger : article.current?.querySelector<HTMLElement>(selector))?.focus();
-      if (sent.current) refocus.current = selector;
-      sent.current = false;
+      if (by === "send") refocus.current = selector;
     };
   }, [open]);
   useLayoutEffect(() => {
@@ -94,8 +93,7 @@ export function ReviewArticle({ communiqueId, revisionId, emphasis, html }: Prop
       const result = await addCommentAction({ communiqueId, revisionId, blockId, lang, body, ...(parentId ? { parentId } : {}) });
       if (result.ok) {
         drafts.current.delete(formKey(open));
-        focusBack.current = true;
-        sent.current = true;
+        closedBy.current = "send";
         setBody("");
         setOpen(null);
         setFailure(null);
@@ -120,7 +118,7 @@ export function ReviewArticle({ communiqueId, revisionId, emphasis, html }: Prop
               onKeyDown={(e) => {
                 if (e.key !== "Escape" || busy) return;
                 drafts.current.set(formKey(open), body);
-                focusBack.current = true;
+                closedBy.current = "escape";
                 setOpen(null);
               }}
               maxLength={4000}
