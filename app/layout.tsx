@@ -7,6 +7,9 @@ import { getActor } from "@/lib/auth/get-actor";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import "@fontsource/noto-sans-jp/400.css";
 import "@fontsource/noto-sans-jp/700.css";
+// The document view is set in the PDF's face, Noto Serif JP, which also covers Cyrillic.
+import "@fontsource/noto-serif-jp/400.css";
+import "@fontsource/noto-serif-jp/700.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./fixtures/a11y";
+import { expectJapaneseGlyphs } from "./fixtures/fonts";
 import { clauseRow, openCommunique, waitSaved } from "./fixtures/communique";
 import { ACCOUNTS } from "./fixtures/data";
 import { clearMailbox, linkIn, mailTo } from "./fixtures/mailbox";
@@ -57,6 +58,9 @@ test.describe.serial("approval by the heads of delegations", () => {
   test("a head approves in Russian; another head's decision for a delegation not theirs is impossible", async ({ page }) => {
     await openFromMail(page, "kalita@blagoveshchensk.example", /коммюнике/i);
     await expect(page.getByTestId("changes-note")).toContainText("Вы видите этот текст впервые.");
+    // The Japanese column in the Russian UI: bold and regular lines drawn with a Japanese face.
+    const ja = '.parallel__cell[lang="ja"]';
+    await expectJapaneseGlyphs(page, [`${ja} .parallel__title`, `${ja} .parallel__meeting`, `${ja} .parallel__group`, `${ja} .parallel__people td`]);
     await shot(page, "review-ru-desktop");
     await decide(page, /^Согласовать$/);
     await expect(page.locator("main p[role=status]")).toContainText("согласовано");
