@@ -29,10 +29,12 @@ type Props = {
   submitLabel: string;
   successMessage: string;
   idPrefix: string;
+  /** A quieter button for secondary actions (retire, remove). */
+  submitClassName?: string;
 };
 
 /** Posts to a server action and shows its result: a message and per-field errors in the UI language. */
-export function ActionForm({ action, fields, hidden = {}, submitLabel, successMessage, idPrefix }: Props) {
+export function ActionForm({ action, fields, hidden = {}, submitLabel, successMessage, idPrefix, submitClassName = "button" }: Props) {
   const tc = useTranslations("common");
   const te = useTranslations("errors");
   // React resets a form after its action; on an error the user's input comes back from here.
@@ -72,7 +74,7 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, successMe
         ),
       )}
       <div className="actions">
-        <button className="button" type="submit" disabled={pending}>
+        <button className={submitClassName} type="submit" disabled={pending}>
           {pending ? tc("saving") : submitLabel}
         </button>
         <span aria-live="polite">

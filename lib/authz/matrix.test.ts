@@ -146,6 +146,9 @@ const EXPECTED: Record<string, Row> = {
   // Accounts: the admin only
   "app/admin/users/actions.ts#createUserAction":                   { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/admin/users/actions.ts#updateUserAction":                   { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  // The directory: the secretariat and the admin
+  "app/directory/actions.ts#saveEntryAction":                      { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/directory/actions.ts#setRetiredAction":                     { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   // Meeting facts and the communiqué's creation: the secretariat only
   "app/meetings/[id]/actions.ts#updateMeetingAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/meetings/[id]/actions.ts#updateTitleAction":                { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
@@ -303,6 +306,18 @@ const SPECS: Record<string, Spec> = {
     target: (s) => db.user.findUniqueOrThrow({ where: { id: s.id }, select: { displayName: true, role: true, locale: true, active: true, passwordHash: true } }),
   }),
 
+  "app/directory/actions.ts#saveEntryAction": spec({
+    scene: async () => ({ nameRu: `Город ${randomUUID()}` }),
+    fresh: true,
+    call: (save, s) => save(null, form({ kind: "city", side: "RU", nameRu: s.nameRu, nameJa: `市${randomUUID()}`, nameLocativeRu: `${s.nameRu}е` })),
+    target: (s) => db.city.count({ where: { nameRu: s.nameRu } }),
+  }),
+  "app/directory/actions.ts#setRetiredAction": spec({
+    scene: freePerson,
+    fresh: true,
+    call: (retire, s) => retire(null, form({ kind: "person", id: s.id, retired: "true" })),
+    target: (s) => db.person.findUniqueOrThrow({ where: { id: s.id }, select: { retiredAt: true } }),
+  }),
   "app/meetings/[id]/actions.ts#updateMeetingAction": spec({
     scene: meetingScene,
     fresh: true,
