@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MeetingCard } from "@/components/meetings/meeting-card";
 import { requireActor } from "@/lib/auth/get-actor";
+import { can } from "@/lib/authz";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 
 export default async function HomePage() {
@@ -8,7 +10,14 @@ export default async function HomePage() {
   const [meetings, t] = await Promise.all([listMeetings(actor), getTranslations("home")]);
   return (
     <>
-      <h1>{t("title")}</h1>
+      <div className="page-head">
+        <h1>{t("title")}</h1>
+        {can(actor, "meeting.create") && (
+          <Link className="button" href="/meetings/new">
+            {t("newMeeting")}
+          </Link>
+        )}
+      </div>
       {meetings.length === 0 ? (
         <p className="card">{t("empty")}</p>
       ) : (

@@ -1,145 +1,319 @@
 import { getTranslations } from "next-intl/server";
-import { moveSignatoryAction } from "@/app/meetings/[id]/actions";
+import {
+  addDelegationAction,
+  addParticipantAction,
+  addSignatoryAction,
+  addTopicAction,
+  removeDelegationAction,
+  removeRowAction,
+  updateDelegationAction,
+} from "@/app/meetings/[id]/actions";
+import { ActionForm, type FieldSpec } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { DirectoryChoices } from "@/lib/directory/list-directory";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
+import { MoveButtons } from "./move-buttons";
 import { TitleEditor } from "./title-editor";
 
-type Props = { meeting: MeetingDetails; editable: boolean };
+/** `choices` is given when the user may change the meeting: the directory's entries in use. */
+type Props = { meeting: MeetingDetails; choices: DirectoryChoices | null };
+type Named = { id: string; nameRu: string; nameJa: string; side?: string };
 
-export async function DelegationsTable({ meeting }: Props) {
-  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+const label = (entry: Named) => `${entry.nameRu} / ${entry.nameJa}`;
+const options = (entries: Named[]) => entries.map((e) => ({ value: e.id, label: label(e) }));
+
+function NamePair({ entry }: { entry: { nameRu: string; nameJa: string } }) {
   return (
-    <div className="table-wrap">
-      <table className="data stackable">
-        <thead>
-          <tr>
-            <th scope="col">{t("side")}</th>
-            <th scope="col">{t("city")}</th>
-            <th scope="col">{t("head")}</th>
-            <th scope="col">{t("deputy")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meeting.delegations.map((d) => (
-            <tr key={d.id}>
-              <td data-label={t("side")}>{tc(d.side === "RU" ? "sideRU" : "sideJP")}</td>
-              <td data-label={t("city")}>
-                <span lang="ru">{d.city.nameRu}</span> / <span lang="ja">{d.city.nameJa}</span>
-              </td>
-              <td data-label={t("head")}>
-                <span lang="ru">{d.head.nameRu}</span> / <span lang="ja">{d.head.nameJa}</span>
-              </td>
-              <td data-label={t("deputy")}>
-                {d.deputy ? (
-                  <>
-                    <span lang="ru">{d.deputy.nameRu}</span> / <span lang="ja">{d.deputy.nameJa}</span>
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <span lang="ru">{entry.nameRu}</span>
+      <br />
+      <span lang="ja">{entry.nameJa}</span>
+    </>
   );
 }
 
-export async function ParticipantsTable({ meeting, editable }: Props) {
-  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+/** A small form that removes one row; the refusal (a decided head, a signed signatory) shows beside it. */
+type FormAction = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+async function RemoveButton({ action, hidden, idPrefix }: { action: FormAction; hidden: Record<string, string>; idPrefix: string }) {
+  const t = await getTranslations("meeting");
   return (
-    <div className="table-wrap">
-      <table className="data stackable">
-        <thead>
-          <tr>
-            <th scope="col">{t("titleRu")}</th>
-            <th scope="col">{t("titleJa")}</th>
-            <th scope="col">{t("person")}</th>
-          </tr>
-        </thead>
-        {(["RU", "JP"] as const).map((side) => (
-          <tbody key={side}>
+    <ActionForm
+      idPrefix={idPrefix}
+      action={action}
+      fields={[]}
+      hidden={hidden}
+      submitLabel={t("remove")}
+      successMessage={t("saved")}
+      submitClassName="button button--quiet button--danger button--small"
+    />
+  );
+}
+
+export async function DelegationsTable({ meeting, choices }: Props) {
+  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  const used = new Set(meeting.delegations.map((d) => d.cityId));
+  const people = (side: string) => options((choices?.people ?? []).filter((p) => p.side === side));
+  const headFields = (side: string, head: string, deputy: string): FieldSpec[] => [
+    { name: "headPersonId", label: t("head"), type: "select", defaultValue: head, options: [{ value: "", label: "—" }, ...people(side)] },
+    { name: "deputyPersonId", label: t("deputy"), type: "select", defaultValue: deputy, options: [{ value: "", label: "—" }, ...people(side)] },
+  ];
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="data stackable">
+          <thead>
             <tr>
-              <th scope="rowgroup" colSpan={3} className="side-heading">
-                {tc(side === "RU" ? "sideRU" : "sideJP")}
-              </th>
+              <th scope="col">{t("side")}</th>
+              <th scope="col">{t("city")}</th>
+              <th scope="col">{t("head")}</th>
+              <th scope="col">{t("deputy")}</th>
             </tr>
-            {meeting.participants
-              .filter((p) => p.person.side === side)
-              .map((p) => (
-                <tr key={p.id}>
-                  <td data-label={t("titleRu")} lang="ru">
-                    {p.titleRu}
-                  </td>
-                  <td data-label={t("titleJa")} lang="ja">
-                    {p.titleJa}
-                    {editable && (
-                      <TitleEditor meetingId={meeting.id} kind="participant" id={p.id} titleRu={p.titleRu} titleJa={p.titleJa} />
-                    )}
-                  </td>
-                  <td data-label={t("person")}>
-                    <span lang="ru">{p.person.nameRu}</span>
-                    <br />
-                    <span lang="ja">{p.person.nameJa}</span>
-                  </td>
-                </tr>
-              ))}
+          </thead>
+          <tbody>
+            {meeting.delegations.map((d) => (
+              <tr key={d.id}>
+                <td data-label={t("side")}>{tc(`side${d.side}`)}</td>
+                <td data-label={t("city")}>
+                  <NamePair entry={d.city} />
+                </td>
+                <td data-label={t("head")}>
+                  <NamePair entry={d.head} />
+                </td>
+                <td data-label={t("deputy")}>
+                  {d.deputy ? <NamePair entry={d.deputy} /> : "—"}
+                  {choices && (
+                    <>
+                      <details className="editor">
+                        <summary>{t("changeHead")}</summary>
+                        <ActionForm
+                          idPrefix={`delegation-${d.id}`}
+                          action={updateDelegationAction.bind(null, meeting.id)}
+                          hidden={{ id: d.id }}
+                          fields={[headFields(d.side, d.headPersonId, d.deputyPersonId ?? "") as [FieldSpec, FieldSpec]]}
+                          submitLabel={tc("save")}
+                          successMessage={t("saved")}
+                        />
+                      </details>
+                      <RemoveButton action={removeDelegationAction.bind(null, meeting.id)} hidden={{ id: d.id }} idPrefix={`remove-delegation-${d.id}`} />
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
           </tbody>
-        ))}
-      </table>
-    </div>
+        </table>
+      </div>
+      {choices && (
+        <details className="editor">
+          <summary>{t("addDelegation")}</summary>
+          <p className="muted">{t("addDelegationHint")}</p>
+          <ActionForm
+            idPrefix="new-delegation"
+            action={addDelegationAction.bind(null, meeting.id)}
+            fields={[
+              {
+                name: "cityId",
+                label: t("city"),
+                type: "select",
+                options: [{ value: "", label: "—" }, ...options(choices.cities.filter((c) => !used.has(c.id)))],
+              },
+              [
+                { name: "headPersonId", label: t("head"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+                { name: "deputyPersonId", label: t("deputy"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+              ],
+            ]}
+            submitLabel={t("addDelegation")}
+            successMessage={t("saved")}
+          />
+        </details>
+      )}
+    </>
   );
 }
 
-export async function SignatoriesTable({ meeting, editable }: Props) {
+export async function ParticipantsTable({ meeting, choices }: Props) {
+  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="data stackable">
+          <thead>
+            <tr>
+              <th scope="col">{t("titleRu")}</th>
+              <th scope="col">{t("titleJa")}</th>
+              <th scope="col">{t("person")}</th>
+            </tr>
+          </thead>
+          {(["RU", "JP"] as const).map((side) => {
+            const rows = meeting.participants.filter((p) => p.delegation.side === side);
+            return (
+              <tbody key={side}>
+                <tr>
+                  <th scope="rowgroup" colSpan={3} className="side-heading">
+                    {tc(`side${side}`)}
+                  </th>
+                </tr>
+                {rows.map((p, index) => (
+                  <tr key={p.id}>
+                    <td data-label={t("titleRu")} lang="ru">
+                      {p.titleRu}
+                    </td>
+                    <td data-label={t("titleJa")} lang="ja">
+                      {p.titleJa}
+                      {choices && <TitleEditor meetingId={meeting.id} kind="participant" id={p.id} titleRu={p.titleRu} titleJa={p.titleJa} />}
+                    </td>
+                    <td data-label={t("person")}>
+                      <NamePair entry={p.person} />
+                      {choices && (
+                        <>
+                          <MoveButtons meetingId={meeting.id} kind="participant" id={p.id} name={p.person.nameRu} first={index === 0} last={index === rows.length - 1} />
+                          <RemoveButton action={removeRowAction.bind(null, meeting.id)} hidden={{ kind: "participant", id: p.id }} idPrefix={`remove-participant-${p.id}`} />
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
+      {choices && (
+        <details className="editor">
+          <summary>{t("addParticipant")}</summary>
+          <ActionForm
+            idPrefix="new-participant"
+            action={addParticipantAction.bind(null, meeting.id)}
+            fields={[
+              [
+                {
+                  name: "delegationId",
+                  label: t("delegation"),
+                  type: "select",
+                  options: [{ value: "", label: "—" }, ...meeting.delegations.map((d) => ({ value: d.id, label: label(d.city) }))],
+                },
+                { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+              ],
+              [
+                { name: "titleRu", label: t("titleRu"), lang: "ru" },
+                { name: "titleJa", label: t("titleJa"), lang: "ja" },
+              ],
+            ]}
+            submitLabel={t("addParticipant")}
+            successMessage={t("saved")}
+          />
+        </details>
+      )}
+    </>
+  );
+}
+
+export async function SignatoriesTable({ meeting, choices }: Props) {
   const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
   const last = meeting.signatories.length - 1;
   return (
-    <div className="table-wrap">
-      <table className="data stackable">
-        <thead>
-          <tr>
-            <th scope="col">{t("order")}</th>
-            <th scope="col">{t("side")}</th>
-            <th scope="col">{t("titleRu")}</th>
-            <th scope="col">{t("titleJa")}</th>
-            <th scope="col">{t("person")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meeting.signatories.map((s, index) => (
-            <tr key={s.id}>
-              <td data-label={t("order")}>
-                {index + 1}
-                {editable && (
-                  <form action={moveSignatoryAction.bind(null, meeting.id)} className="actions">
-                    <input type="hidden" name="id" value={s.id} />
-                    <button className="button button--quiet button--small" name="direction" value="up" disabled={index === 0} aria-label={`${tc("moveUp")}: ${s.person.nameRu}`}>
-                      ↑
-                    </button>
-                    <button className="button button--quiet button--small" name="direction" value="down" disabled={index === last} aria-label={`${tc("moveDown")}: ${s.person.nameRu}`}>
-                      ↓
-                    </button>
-                  </form>
-                )}
-              </td>
-              <td data-label={t("side")}>{tc(s.side === "RU" ? "sideRU" : "sideJP")}</td>
-              <td data-label={t("titleRu")} lang="ru">
-                {s.titleRu}
-              </td>
-              <td data-label={t("titleJa")} lang="ja">
-                {s.titleJa}
-                {editable && <TitleEditor meetingId={meeting.id} kind="signatory" id={s.id} titleRu={s.titleRu} titleJa={s.titleJa} />}
-              </td>
-              <td data-label={t("person")}>
-                <span lang="ru">{s.person.nameRu}</span>
-                <br />
-                <span lang="ja">{s.person.nameJa}</span>
-              </td>
+    <>
+      <div className="table-wrap">
+        <table className="data stackable">
+          <thead>
+            <tr>
+              <th scope="col">{t("order")}</th>
+              <th scope="col">{t("side")}</th>
+              <th scope="col">{t("titleRu")}</th>
+              <th scope="col">{t("titleJa")}</th>
+              <th scope="col">{t("person")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {meeting.signatories.map((s, index) => (
+              <tr key={s.id}>
+                <td data-label={t("order")}>
+                  {index + 1}
+                  {choices && <MoveButtons meetingId={meeting.id} kind="signatory" id={s.id} name={s.person.nameRu} first={index === 0} last={index === last} />}
+                </td>
+                <td data-label={t("side")}>{tc(`side${s.side}`)}</td>
+                <td data-label={t("titleRu")} lang="ru">
+                  {s.titleRu}
+                </td>
+                <td data-label={t("titleJa")} lang="ja">
+                  {s.titleJa}
+                  {choices && <TitleEditor meetingId={meeting.id} kind="signatory" id={s.id} titleRu={s.titleRu} titleJa={s.titleJa} />}
+                </td>
+                <td data-label={t("person")}>
+                  <NamePair entry={s.person} />
+                  {choices && <RemoveButton action={removeRowAction.bind(null, meeting.id)} hidden={{ kind: "signatory", id: s.id }} idPrefix={`remove-signatory-${s.id}`} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {choices && (
+        <details className="editor">
+          <summary>{t("addSignatory")}</summary>
+          <ActionForm
+            idPrefix="new-signatory"
+            action={addSignatoryAction.bind(null, meeting.id)}
+            fields={[
+              { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+              [
+                { name: "titleRu", label: t("titleRu"), lang: "ru" },
+                { name: "titleJa", label: t("titleJa"), lang: "ja" },
+              ],
+            ]}
+            submitLabel={t("addSignatory")}
+            successMessage={t("saved")}
+          />
+        </details>
+      )}
+    </>
+  );
+}
+
+export async function TopicsTable({ meeting, choices }: Props) {
+  const t = await getTranslations("meeting");
+  const last = meeting.topics.length - 1;
+  const onAgenda = new Set(meeting.topics.map((mt) => mt.topicId));
+  return (
+    <>
+      <ol className="topic-list">
+        {meeting.topics.map((mt, index) => (
+          <li key={mt.id}>
+            <span lang="ru">
+              «{mt.titleRu}» ({mt.topic.nameRu})
+            </span>
+            <br />
+            <span lang="ja">
+              「{mt.titleJa}」（{mt.topic.nameJa}）
+            </span>
+            {choices && (
+              <div className="actions">
+                <MoveButtons meetingId={meeting.id} kind="topic" id={mt.id} name={mt.topic.nameRu} first={index === 0} last={index === last} />
+                <RemoveButton action={removeRowAction.bind(null, meeting.id)} hidden={{ kind: "topic", id: mt.id }} idPrefix={`remove-topic-${mt.id}`} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      {choices && (
+        <details className="editor">
+          <summary>{t("addTopic")}</summary>
+          <ActionForm
+            idPrefix="new-topic"
+            action={addTopicAction.bind(null, meeting.id)}
+            fields={[
+              { name: "topicId", label: t("topic"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.topics.filter((tp) => !onAgenda.has(tp.id)))] },
+              [
+                { name: "titleRu", label: t("topicTitleRu"), lang: "ru" },
+                { name: "titleJa", label: t("topicTitleJa"), lang: "ja" },
+              ],
+            ]}
+            submitLabel={t("addTopic")}
+            successMessage={t("saved")}
+          />
+        </details>
+      )}
+    </>
   );
 }

@@ -83,7 +83,7 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, successMe
       </div>
       {result && !result.ok && (
         <p className="notice notice--error" role="alert">
-          {te(result.code)}
+          {te(result.code, result.params)}
         </p>
       )}
     </form>

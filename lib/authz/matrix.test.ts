@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { toRoman } from "@/lib/communique/roman";
 import { db } from "@/lib/db";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import {
@@ -152,7 +153,15 @@ const EXPECTED: Record<string, Row> = {
   // Meeting facts and the communiqué's creation: the secretariat only
   "app/meetings/[id]/actions.ts#updateMeetingAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/meetings/[id]/actions.ts#updateTitleAction":                { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
-  "app/meetings/[id]/actions.ts#moveSignatoryAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#moveRowAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#addDelegationAction":            { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#updateDelegationAction":         { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#removeDelegationAction":         { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#addParticipantAction":           { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#addSignatoryAction":             { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#addTopicAction":                 { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/[id]/actions.ts#removeRowAction":                { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/meetings/new/actions.ts#createMeetingAction":             { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/meetings/[id]/actions.ts#createCommuniqueAction":           { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   // Drafting, the library, submission and opening the signing: the secretariat only
   "app/communiques/[id]/actions.ts#saveClauseAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
@@ -339,11 +348,92 @@ const SPECS: Record<string, Spec> = {
     call: (update, s) => update(s.meetingId, null, form({ kind: "signatory", id: s.signatories[0]!.id, titleRu: "Председатель", titleJa: "会長" })),
     target: (s) => db.signatory.findUniqueOrThrow({ where: { id: s.signatories[0]!.id } }),
   }),
-  "app/meetings/[id]/actions.ts#moveSignatoryAction": spec({
+  "app/meetings/[id]/actions.ts#moveRowAction": spec({
     scene: meetingScene,
     fresh: true,
-    call: (move, s) => move(s.meetingId, form({ id: s.signatories[1]!.id, direction: "up" })),
+    call: (move, s) => move(s.meetingId, form({ kind: "signatory", id: s.signatories[1]!.id, direction: "up" })),
     target: (s) => db.signatory.findMany({ where: { meetingId: s.meetingId }, orderBy: { id: "asc" }, select: { id: true, position: true } }),
+  }),
+  "app/meetings/[id]/actions.ts#addDelegationAction": spec({
+    scene: async () => {
+      const scene = await meetingScene();
+      const tag = randomUUID().slice(0, 8);
+      const city = await db.city.create({ data: { side: "RU", nameRu: `Город ${tag}`, nameJa: `市${tag}`, nameLocativeRu: `Городе ${tag}` } });
+      return { ...scene, cityId: city.id, headId: (await freePerson()).id };
+    },
+    fresh: true,
+    call: (add, s) => add(s.meetingId, null, form({ cityId: s.cityId, headPersonId: s.headId })),
+    target: (s) => db.delegation.count({ where: { meetingId: s.meetingId } }),
+  }),
+  "app/meetings/[id]/actions.ts#updateDelegationAction": spec({
+    scene: async () => {
+      const scene = await meetingScene();
+      const delegation = await db.delegation.findFirstOrThrow({ where: { meetingId: scene.meetingId, side: "RU" } });
+      return { ...scene, delegationId: delegation.id, headId: (await freePerson()).id };
+    },
+    fresh: true,
+    call: (update, s) => update(s.meetingId, null, form({ id: s.delegationId, headPersonId: s.headId })),
+    target: (s) => db.delegation.findUniqueOrThrow({ where: { id: s.delegationId } }),
+  }),
+  "app/meetings/[id]/actions.ts#removeDelegationAction": spec({
+    scene: async () => {
+      const scene = await meetingScene();
+      return { ...scene, delegationId: (await db.delegation.findFirstOrThrow({ where: { meetingId: scene.meetingId } })).id };
+    },
+    fresh: true,
+    call: (remove, s) => remove(s.meetingId, null, form({ id: s.delegationId })),
+    target: (s) => db.delegation.count({ where: { id: s.delegationId } }),
+  }),
+  "app/meetings/[id]/actions.ts#addParticipantAction": spec({
+    scene: async () => {
+      const scene = await meetingScene();
+      const delegation = await db.delegation.findFirstOrThrow({ where: { meetingId: scene.meetingId, side: "RU" } });
+      return { ...scene, delegationId: delegation.id, personId: (await freePerson()).id };
+    },
+    fresh: true,
+    call: (add, s) => add(s.meetingId, null, form({ delegationId: s.delegationId, personId: s.personId, titleRu: "Советник", titleJa: "顧問" })),
+    target: (s) => db.participant.count({ where: { meetingId: s.meetingId } }),
+  }),
+  "app/meetings/[id]/actions.ts#addSignatoryAction": spec({
+    scene: async () => ({ ...(await meetingScene()), personId: (await freePerson()).id }),
+    fresh: true,
+    call: (add, s) => add(s.meetingId, null, form({ personId: s.personId, titleRu: "Мэр", titleJa: "市長" })),
+    target: (s) => db.signatory.count({ where: { meetingId: s.meetingId } }),
+  }),
+  "app/meetings/[id]/actions.ts#addTopicAction": spec({
+    scene: async () => {
+      const scene = await meetingScene();
+      const tag = randomUUID();
+      const topic = await db.agendaTopic.create({ data: { key: `matrix-${tag}`, nameRu: `тема ${tag}`, nameJa: `テーマ${tag}` } });
+      return { ...scene, topicId: topic.id };
+    },
+    fresh: true,
+    call: (add, s) => add(s.meetingId, null, form({ topicId: s.topicId, titleRu: "Спорт", titleJa: "スポーツ" })),
+    target: (s) => db.meetingTopic.count({ where: { meetingId: s.meetingId } }),
+  }),
+  "app/meetings/[id]/actions.ts#removeRowAction": spec({
+    scene: meetingScene,
+    fresh: true,
+    call: (remove, s) => remove(s.meetingId, null, form({ kind: "signatory", id: s.signatories.at(-1)!.id })),
+    target: (s) => db.signatory.count({ where: { meetingId: s.meetingId } }),
+  }),
+  "app/meetings/new/actions.ts#createMeetingAction": spec({
+    scene: async () => {
+      const xxvii = await db.meeting.findUniqueOrThrow({ where: { number: 27 } });
+      let number = 1000 + Math.floor(Math.random() * 2900);
+      while (await db.meeting.findUnique({ where: { number } })) number += 1;
+      return { xxvii, number };
+    },
+    fresh: true,
+    call: (create, s) =>
+      create(null, form({
+        number: String(s.number), ordinal: toRoman(s.number), nameRu: s.xxvii.nameRu, nameJa: s.xxvii.nameJa, hostCityId: s.xxvii.hostCityId,
+        hostCountryRu: "Россия", hostCountryJa: "ロシア", startDate: "2031-08-20", endDate: "2031-08-23", venueRu: "Хабаровск", venueJa: "ハバロフスク市",
+        invitingAssociationId: s.xxvii.invitingAssociationId, guestAssociationId: s.xxvii.guestAssociationId, guestDelegationRu: s.xxvii.guestDelegationRu,
+        guestDelegationJa: s.xxvii.guestDelegationJa, nextOrdinal: toRoman(s.number + 1), nextYear: "2033", nextCountryRu: "Япония", nextCountryJa: "日本",
+        signingDate: "2031-08-22", signingPlaceRu: "Хабаровск", signingPlaceJa: "ハバロフスク市", fromMeetingId: s.xxvii.id,
+      })),
+    target: (s) => db.meeting.count({ where: { number: s.number } }),
   }),
   "app/meetings/[id]/actions.ts#createCommuniqueAction": spec({
     scene: meetingScene,

@@ -14,6 +14,7 @@ export async function listMeetings(actor: Actor | null) {
     select: {
       id: true,
       ordinal: true,
+      number: true,
       nameRu: true,
       nameJa: true,
       startDate: true,

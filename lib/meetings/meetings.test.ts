@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { actorFor, ADMIN, SECRETARIAT, useTestDatabase } from "@/lib/testing/test-db";
 import { getMeeting } from "./get-meeting";
 import { listMeetings } from "./list-meetings";
-import { moveSignatory } from "./move-signatory";
+import { moveRow } from "./move-row";
 import { updateMeeting } from "./update-meeting";
 import { updateTitle } from "./update-titles";
 
@@ -456,11 +456,11 @@ describe("updateTitle", () => {
   });
 });
 
-describe("moveSignatory", () => {
+describe("moveRow (signatories)", () => {
   it("lets the secretariat move a signatory up: order swapped, positions renumbered, version incremented, audit written", async () => {
     const before = await signatoryOrder(secondId);
     const version = (await meetingRow(secondId)).version;
-    await moveSignatory(secretariat, secondId, { id: before[1], direction: "up" });
+    await moveRow(secretariat, secondId, { kind: "signatory", id: before[1], direction: "up" });
 
     const expected = [before[1], before[0], ...before.slice(2)];
     expect(await signatoryOrder(secondId)).toEqual(expected);
@@ -474,7 +474,7 @@ describe("moveSignatory", () => {
 
   it("moves a signatory down", async () => {
     const before = await signatoryOrder(secondId);
-    await moveSignatory(secretariat, secondId, { id: before[0], direction: "down" });
+    await moveRow(secretariat, secondId, { kind: "signatory", id: before[0], direction: "down" });
     expect(await signatoryOrder(secondId)).toEqual([before[1], before[0], ...before.slice(2)]);
   });
 
@@ -482,8 +482,8 @@ describe("moveSignatory", () => {
     const order = await signatoryOrder(secondId);
     const before = await meetingRow(secondId);
     const events = (await eventsOf(secondId)).length;
-    await moveSignatory(secretariat, secondId, { id: order[0], direction: "up" });
-    await moveSignatory(secretariat, secondId, { id: order.at(-1), direction: "down" });
+    await moveRow(secretariat, secondId, { kind: "signatory", id: order[0], direction: "up" });
+    await moveRow(secretariat, secondId, { kind: "signatory", id: order.at(-1), direction: "down" });
     expect(await signatoryOrder(secondId)).toEqual(order);
     expect(await meetingRow(secondId)).toEqual(before);
     expect(await eventsOf(secondId)).toHaveLength(events);
@@ -492,17 +492,17 @@ describe("moveSignatory", () => {
   it("refuses delegates and the admin with FORBIDDEN and changes nothing", async () => {
     const order = await signatoryOrder(secondId);
     for (const actor of [nakahara, kalita, admin]) {
-      await expectRefusedUnchanged(secondId, () => moveSignatory(actor, secondId, { id: order[1], direction: "up" }), "FORBIDDEN");
+      await expectRefusedUnchanged(secondId, () => moveRow(actor, secondId, { kind: "signatory", id: order[1], direction: "up" }), "FORBIDDEN");
     }
     expect(await signatoryOrder(secondId)).toEqual(order);
   });
 
   it("answers NOT_FOUND for an unknown signatory, one of another meeting, or an unknown meeting", async () => {
     const xxviiSignatory = (await getMeeting(secretariat, xxviiId)).signatories[1]!;
-    await expectRefusedUnchanged(secondId, () => moveSignatory(secretariat, secondId, { id: "no-such-row", direction: "up" }), "NOT_FOUND");
-    await expectRefusedUnchanged(secondId, () => moveSignatory(secretariat, secondId, { id: xxviiSignatory.id, direction: "up" }), "NOT_FOUND");
+    await expectRefusedUnchanged(secondId, () => moveRow(secretariat, secondId, { kind: "signatory", id: "no-such-row", direction: "up" }), "NOT_FOUND");
+    await expectRefusedUnchanged(secondId, () => moveRow(secretariat, secondId, { kind: "signatory", id: xxviiSignatory.id, direction: "up" }), "NOT_FOUND");
     const order = await signatoryOrder(secondId);
-    expect((await refusal(moveSignatory(secretariat, "no-such-meeting", { id: order[1], direction: "up" }))).code).toBe("NOT_FOUND");
+    expect((await refusal(moveRow(secretariat, "no-such-meeting", { kind: "signatory", id: order[1], direction: "up" }))).code).toBe("NOT_FOUND");
     expect((await getMeeting(secretariat, xxviiId)).signatories[1]!.id).toBe(xxviiSignatory.id);
   });
 
@@ -510,7 +510,7 @@ describe("moveSignatory", () => {
     const order = await signatoryOrder(secondId);
     const error = await expectRefusedUnchanged(
       secondId,
-      () => moveSignatory(secretariat, secondId, { id: order[1], direction: "sideways" }),
+      () => moveRow(secretariat, secondId, { kind: "signatory", id: order[1], direction: "sideways" }),
       "VALIDATION",
     );
     expect(error.fieldErrors).toEqual({ direction: "invalid" });

@@ -7,6 +7,7 @@ export type State = (typeof STATES)[number];
 
 export const EVENTS = [
   "EDIT", // change text, clauses, numbering (a new revision when it follows a submission)
+  "CHANGE_MEETING", // change the meeting facts or people its generated parts come from
   "SAVE_REVISION",
   "SUBMIT",
   "APPROVE_ALL", // the last step of the round is fully approved
@@ -19,9 +20,10 @@ export const EVENTS = [
 export type Event = (typeof EVENTS)[number];
 
 const TABLE: Record<State, Partial<Record<Event, State>>> = {
-  DRAFT: { EDIT: "DRAFT", SAVE_REVISION: "DRAFT", SUBMIT: "IN_APPROVAL", CANCEL: "CANCELLED" },
+  DRAFT: { EDIT: "DRAFT", CHANGE_MEETING: "DRAFT", SAVE_REVISION: "DRAFT", SUBMIT: "IN_APPROVAL", CANCEL: "CANCELLED" },
   IN_APPROVAL: {
     EDIT: "IN_APPROVAL",
+    CHANGE_MEETING: "IN_APPROVAL",
     SAVE_REVISION: "IN_APPROVAL",
     APPROVE_ALL: "APPROVED",
     REQUEST_CHANGES: "CHANGES_REQUESTED",
@@ -29,6 +31,7 @@ const TABLE: Record<State, Partial<Record<Event, State>>> = {
   },
   CHANGES_REQUESTED: {
     EDIT: "CHANGES_REQUESTED",
+    CHANGE_MEETING: "CHANGES_REQUESTED",
     SAVE_REVISION: "CHANGES_REQUESTED",
     SUBMIT: "IN_APPROVAL",
     CANCEL: "CANCELLED",
@@ -36,7 +39,8 @@ const TABLE: Record<State, Partial<Record<Event, State>>> = {
   APPROVED: { OPEN_SIGNING: "SIGNING", CANCEL: "CANCELLED" },
   SIGNING: { ALL_SIGNED: "SIGNED", DECLINE_SIGNING: "CHANGES_REQUESTED", CANCEL: "CANCELLED" },
   SIGNED: {},
-  CANCELLED: {},
+  // A cancelled communiqué no longer follows its meeting.
+  CANCELLED: { CHANGE_MEETING: "CANCELLED" },
 };
 
 export class TransitionRefused extends Error {

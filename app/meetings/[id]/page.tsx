@@ -4,9 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { CommuniqueSection } from "@/components/meetings/communique-section";
 import { MeetingFacts } from "@/components/meetings/meeting-facts";
 import { MeetingFactsForm } from "@/components/meetings/meeting-facts-form";
-import { DelegationsTable, ParticipantsTable, SignatoriesTable } from "@/components/meetings/people-tables";
+import { MissingAccounts } from "@/components/meetings/missing-accounts";
+import { DelegationsTable, ParticipantsTable, SignatoriesTable, TopicsTable } from "@/components/meetings/people-tables";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
+import { directoryChoices } from "@/lib/directory/list-directory";
 import { isAppError } from "@/lib/errors/app-error";
 import { getMeeting } from "@/lib/meetings/get-meeting";
 
@@ -30,6 +32,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const editable = can(actor, "meeting.edit");
+  // The pickers of the edit forms: only for those who may change the meeting.
+  const choices = editable ? await directoryChoices(actor) : null;
   return (
     <>
       <p>
@@ -37,24 +41,29 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{t("title", { ordinal: meeting.ordinal, number: meeting.number })}</h1>
       <CommuniqueSection meeting={meeting} canCreate={can(actor, "communique.create")} />
+      {editable && <MissingAccounts meeting={meeting} />}
       <section className="card" aria-labelledby="facts">
         <h2 id="facts">{t("facts")}</h2>
         <MeetingFacts meeting={meeting} />
         {editable && <MeetingFactsForm meeting={meeting} />}
       </section>
+      <section className="card" aria-labelledby="topics">
+        <h2 id="topics">{t("topics")}</h2>
+        <TopicsTable meeting={meeting} choices={choices} />
+      </section>
       <section className="card" aria-labelledby="delegations">
         <h2 id="delegations">{t("delegations")}</h2>
-        <DelegationsTable meeting={meeting} editable={editable} />
+        <DelegationsTable meeting={meeting} choices={choices} />
       </section>
       <section className="card" aria-labelledby="participants">
         <h2 id="participants">{t("participants")}</h2>
         <p className="page-intro">{t("participantsHint")}</p>
-        <ParticipantsTable meeting={meeting} editable={editable} />
+        <ParticipantsTable meeting={meeting} choices={choices} />
       </section>
       <section className="card" aria-labelledby="signatories">
         <h2 id="signatories">{t("signatories")}</h2>
         <p className="page-intro">{t("signatoriesHint")}</p>
-        <SignatoriesTable meeting={meeting} editable={editable} />
+        <SignatoriesTable meeting={meeting} choices={choices} />
       </section>
     </>
   );

@@ -1,0 +1,45 @@
+import type { Actor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { assertCan } from "@/lib/authz";
+import { db, type Tx } from "@/lib/db";
+import { SERIAL_TX } from "@/lib/db/serial-tx";
+import { nextState } from "@/lib/workflow/assert-allowed";
+import type { State } from "@/lib/workflow/communique-workflow";
+import { getMeeting, type MeetingDetails } from "./get-meeting";
+
+export interface MeetingEdit {
+  /** The audit event's action ("delegation.added") and what it records. */
+  action: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Runs a change to a meeting's facts or people in one transaction, with its audit event.
+ * The communiqué's text is generated from these, so a change is an edit of the communiqué:
+ * the workflow must allow CHANGE_MEETING in its state (an approved, signing or signed
+ * communiqué's meeting is read-only), and the meeting's row lock keeps two such changes from interleaving.
+ * Returns what `change` returns, or nothing when it returns null (a change that changes nothing).
+ */
+export async function editMeeting<T>(
+  actor: Actor | null,
+  meetingId: string,
+  change: (tx: Tx, meeting: MeetingDetails, actor: Actor) => Promise<{ result: T; event: MeetingEdit } | null>,
+): Promise<T | undefined> {
+  const meeting = await getMeeting(actor, meetingId);
+  assertCan(actor, "meeting.edit");
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${meeting.id} FOR UPDATE`;
+    await assertCommuniquesEditable(tx, meeting.id);
+    const done = await change(tx, meeting, actor);
+    if (done === null) return undefined;
+    await tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
+    await recordEvent(tx, { actorUserId: actor.userId, subjectType: "Meeting", subjectId: meeting.id, ...done.event });
+    return done.result;
+  }, SERIAL_TX);
+}
+
+/** NOT_ALLOWED_NOW unless the workflow lets every communiqué of the meeting follow a change of it. */
+export async function assertCommuniquesEditable(tx: Tx, meetingId: string): Promise<void> {
+  const communiques = await tx.communique.findMany({ where: { meetingId }, select: { status: true } });
+  for (const { status } of communiques) nextState(status as State, "CHANGE_MEETING");
+}
