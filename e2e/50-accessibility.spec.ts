@@ -33,6 +33,10 @@ async function sweep(page: Page, testInfo: TestInfo, layout: string) {
   }
   await page.goto("/outbox");
   await check("outbox");
+  for (const path of ["/directory", "/directory?kind=person", "/library", "/meetings/new"]) {
+    await page.goto(path);
+    await check(path.slice(1).replace(/\W+/g, "-"));
+  }
   await page.goto("/no-such-page");
   await check("not-found");
 

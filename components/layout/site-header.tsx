@@ -17,6 +17,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         {actor && (
           <nav className="site-nav" aria-label={t("mainNav")}>
             <Link href="/">{t("meetings")}</Link>
+            {can(actor, "library.view") && <Link href="/library">{t("library")}</Link>}
             {can(actor, "directory.view") && <Link href="/directory">{t("directory")}</Link>}
             {can(actor, "outbox.view") && <Link href="/outbox">{t("outbox")}</Link>}
             {can(actor, "user.manage") && <Link href="/admin/users">{t("users")}</Link>}

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "date" | "number" | "select" | "checkbox";
+  type?: "text" | "email" | "password" | "date" | "number" | "select" | "checkbox" | "textarea";
   defaultValue?: string;
   checked?: boolean;
   options?: { value: string; label: string }[];
@@ -123,6 +123,8 @@ function Field({ spec, idPrefix, error }: { spec: FieldSpec; idPrefix: string; e
             </option>
           ))}
         </select>
+      ) : spec.type === "textarea" ? (
+        <textarea {...common} defaultValue={spec.defaultValue} rows={5} maxLength={spec.maxLength} />
       ) : (
         <input
           {...common}

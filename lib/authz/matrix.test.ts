@@ -150,6 +150,9 @@ const EXPECTED: Record<string, Row> = {
   // The directory: the secretariat and the admin
   "app/directory/actions.ts#saveEntryAction":                      { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/directory/actions.ts#setRetiredAction":                     { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  // The clause library: the secretariat
+  "app/library/actions.ts#saveLibraryClauseAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/library/actions.ts#setLibraryClauseRetiredAction":        { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   // Meeting facts and the communiqué's creation: the secretariat only
   "app/meetings/[id]/actions.ts#updateMeetingAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/meetings/[id]/actions.ts#updateTitleAction":                { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
@@ -326,6 +329,18 @@ const SPECS: Record<string, Spec> = {
     fresh: true,
     call: (retire, s) => retire(null, form({ kind: "person", id: s.id, retired: "true" })),
     target: (s) => db.person.findUniqueOrThrow({ where: { id: s.id }, select: { retiredAt: true } }),
+  }),
+  "app/library/actions.ts#saveLibraryClauseAction": spec({
+    scene: async () => ({ textRu: `Стороны договорились ${randomUUID()}.` }),
+    fresh: true,
+    call: (save, s) => save(null, form({ textRu: s.textRu, textJa: "双方は合意した。" })),
+    target: (s) => db.libraryClause.count({ where: { textRu: s.textRu } }),
+  }),
+  "app/library/actions.ts#setLibraryClauseRetiredAction": spec({
+    scene: async () => db.libraryClause.create({ data: { textRu: `Пункт ${randomUUID()}`, textJa: "条項" }, select: { id: true } }),
+    fresh: true,
+    call: (retire, s) => retire(null, form({ id: s.id, retired: "true" })),
+    target: (s) => db.libraryClause.findUniqueOrThrow({ where: { id: s.id }, select: { retiredAt: true } }),
   }),
   "app/meetings/[id]/actions.ts#updateMeetingAction": spec({
     scene: meetingScene,

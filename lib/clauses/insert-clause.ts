@@ -18,7 +18,8 @@ export async function insertClause(actor: Actor | null, input: unknown): Promise
   const { communiqueId, position, libraryClauseId } = parseInput(insertInput, input);
   return editCommunique(actor, communiqueId, async (tx, who) => {
     const source = libraryClauseId ? await tx.libraryClause.findUnique({ where: { id: libraryClauseId } }) : null;
-    if (libraryClauseId && !source) throw new AppError("NOT_FOUND");
+    // A retired clause is no longer offered: a request for it is answered as for one that never was.
+    if (libraryClauseId && (!source || source.retiredAt)) throw new AppError("NOT_FOUND");
     const order = (await liveClauses(tx, communiqueId)).map((c) => c.id);
     const at = Math.min(position, order.length);
     const clause = await tx.clause.create({

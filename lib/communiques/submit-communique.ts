@@ -7,7 +7,7 @@ import { freezeRevision } from "@/lib/revisions/freeze-revision";
 import { SERIAL_TX } from "@/lib/db/serial-tx";
 import { nextState } from "@/lib/workflow/assert-allowed";
 import { loadCommunique, lockCommunique } from "./load-communique";
-import { assertClausesReady, assertPrintable } from "./ready-for-approval";
+import { assertClausesReady, assertPrintable, assertReachable } from "./ready-for-approval";
 import type { RouteInput } from "@/lib/approvals/route";
 import { startRound } from "@/lib/approvals/start-round";
 
@@ -22,6 +22,7 @@ export async function submitCommunique(actor: Actor | null, communiqueId: string
   return db.$transaction(async (tx) => {
     const next = nextState(await lockCommunique(tx, communiqueId), "SUBMIT");
     await assertClausesReady(tx, communiqueId);
+    await assertReachable(tx, summary.meetingId, "approval");
     const { revision, content } = await freezeRevision(tx, communiqueId, actor.userId, "submitted");
     assertPrintable(content);
     await tx.communique.update({ where: { id: communiqueId }, data: { status: next } });

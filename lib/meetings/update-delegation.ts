@@ -20,8 +20,13 @@ export async function updateDelegation(actor: Actor | null, meetingId: string, i
     const { id, headPersonId, deputyPersonId } = parseInput(updateInput, input);
     const delegation = meeting.delegations.find((d) => d.id === id);
     if (!delegation) throw new AppError("NOT_FOUND");
-    const head = await pickPerson(tx, headPersonId, "headPersonId");
-    const deputy = deputyPersonId ? await pickPerson(tx, deputyPersonId, "deputyPersonId") : null;
+    // A head or deputy retired since keeps their place; only a newly chosen one must be in use.
+    const head = headPersonId === delegation.headPersonId ? delegation.head : await pickPerson(tx, headPersonId, "headPersonId");
+    const deputy = !deputyPersonId
+      ? null
+      : deputyPersonId === delegation.deputyPersonId
+        ? delegation.deputy
+        : await pickPerson(tx, deputyPersonId, "deputyPersonId");
     if (head.side !== delegation.side) throw new AppError("VALIDATION", {}, { headPersonId: "otherSide" });
     if (deputy && deputy.side !== delegation.side) throw new AppError("VALIDATION", {}, { deputyPersonId: "otherSide" });
     if (deputy && deputy.id === head.id) throw new AppError("VALIDATION", {}, { deputyPersonId: "duplicate" });

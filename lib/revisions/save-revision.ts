@@ -5,7 +5,7 @@ import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communiqu
 import { nextState } from "@/lib/workflow/assert-allowed";
 import { startRound } from "@/lib/approvals/start-round";
 import { deliverSoon } from "@/lib/mail/deliver";
-import { assertClausesReady, assertPrintable } from "@/lib/communiques/ready-for-approval";
+import { assertClausesReady, assertPrintable, assertReachable } from "@/lib/communiques/ready-for-approval";
 import { SERIAL_TX } from "@/lib/db/serial-tx";
 import { freezeRevision } from "./freeze-revision";
 
@@ -17,7 +17,10 @@ export async function saveRevision(actor: Actor | null, communiqueId: string) {
     const state = await lockCommunique(tx, communiqueId);
     nextState(state, "SAVE_REVISION");
     // What goes to the heads again must meet the same conditions as a submission.
-    if (state === "IN_APPROVAL") await assertClausesReady(tx, communiqueId);
+    if (state === "IN_APPROVAL") {
+      await assertClausesReady(tx, communiqueId);
+      await assertReachable(tx, communique.meetingId, "approval");
+    }
     const { revision, created, content } = await freezeRevision(tx, communiqueId, actor.userId, "saved");
     // After submission any change goes round again as a new revision: earlier decisions lapse.
     if (created && state === "IN_APPROVAL") {

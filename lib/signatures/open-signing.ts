@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { notify } from "@/lib/approvals/notify";
 import { signatoriesOf } from "@/lib/approvals/recipients";
 import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
+import { assertReachable } from "@/lib/communiques/ready-for-approval";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { deliverSoon } from "@/lib/mail/deliver";
@@ -17,6 +18,7 @@ export async function openSigning(actor: Actor | null, communiqueId: string) {
       const next = nextState(await lockCommunique(tx, communiqueId), "OPEN_SIGNING");
       const current = await tx.communique.findUniqueOrThrow({ where: { id: communiqueId } });
       if (!current.approvedRevisionId) throw new AppError("NOT_ALLOWED_NOW");
+      await assertReachable(tx, communique.meetingId, "signing");
       const revision = await tx.revision.findUniqueOrThrow({ where: { id: current.approvedRevisionId } });
       await tx.communique.update({ where: { id: communiqueId }, data: { status: next } });
       await recordEvent(tx, { actorUserId: actor!.userId, action: "signing.opened", subjectType: "Communique", subjectId: communiqueId, data: { revision: revision.id, hash: revision.hash } });

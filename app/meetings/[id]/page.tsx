@@ -11,6 +11,7 @@ import { can } from "@/lib/authz";
 import { directoryChoices } from "@/lib/directory/list-directory";
 import { isAppError } from "@/lib/errors/app-error";
 import { getMeeting } from "@/lib/meetings/get-meeting";
+import { allows } from "@/lib/workflow/communique-workflow";
 
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -31,8 +32,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     }
     throw error;
   }
-  const editable = can(actor, "meeting.edit");
-  // The pickers of the edit forms: only for those who may change the meeting.
+  const mayEdit = can(actor, "meeting.edit");
+  // Once a communiqué is approved, the meeting it was generated from no longer changes.
+  const frozen = meeting.communiques.some((c) => !allows(c.status, "CHANGE_MEETING"));
+  const editable = mayEdit && !frozen;
+  // The pickers of the edit forms: only for those who may change the meeting now.
   const choices = editable ? await directoryChoices(actor) : null;
   return (
     <>
@@ -41,6 +45,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{t("title", { ordinal: meeting.ordinal, number: meeting.number })}</h1>
       <CommuniqueSection meeting={meeting} canCreate={can(actor, "communique.create")} />
+      {mayEdit && frozen && (
+        <p className="card notice--warn" role="status">
+          {t("frozen")}
+        </p>
+      )}
       {editable && <MissingAccounts meeting={meeting} />}
       <section className="card" aria-labelledby="facts">
         <h2 id="facts">{t("facts")}</h2>
