@@ -17,10 +17,11 @@ const SHESTAKOV = { ru: "Шестаков К. В.", ja: "K・V・シェスタコ
 /** The table row of a section that contains `text`. */
 const rowOf = (page: Page, section: string, text: string): Locator => page.locator(`section:has(#${section}) tr`, { hasText: text });
 
-/** Opens a folded form by its summary and returns the form. */
+/** Opens a folded form by its summary (unless it is open already) and returns the form. */
 async function unfold(page: Page, summary: string): Promise<Locator> {
   const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).last();
-  await details.locator("summary").first().click();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
+  await expect(details).toHaveAttribute("open", "");
   return details.locator("form").first();
 }
 
@@ -156,6 +157,8 @@ async function buildCommunique(page: Page) {
   await expect(page.locator("[data-part=preamble] textarea[lang=ja]")).toHaveValue(/2021年10月5日から7日まで/);
   await expect(page.locator("[data-part=preamble] textarea[lang=ru]")).toHaveValue(/в Японии пребывала делегация/);
   await page.locator("#library-q").fill("観光");
+  // The search runs as one types: wait for its answer before taking the first clause.
+  await expect(page.locator(".library__item").first().locator("p[lang=ja]")).toContainText("観光");
   await page.locator(".library__item").first().getByRole("button", { name: "挿入" }).click();
   await expect(clauseRow(page, 1).locator("textarea[lang=ja]")).toHaveValue(/観光/);
   await waitSaved(page);

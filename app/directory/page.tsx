@@ -54,7 +54,8 @@ export default async function DirectoryPage({ searchParams }: Props) {
         ))}
       </nav>
       {can(actor, "directory.edit") && !retired && (
-        <section className="card" aria-labelledby="new-entry">
+        // Keyed by kind: another tab gets a fresh, folded form, not the last tab's typing.
+        <section key={kind} className="card" aria-labelledby="new-entry">
           <details className="editor">
             <summary id="new-entry">{t(`new${kind}`)}</summary>
             {kind === "city" || kind === "association" ? (

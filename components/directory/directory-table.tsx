@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { saveEntryAction, setRetiredAction } from "@/app/directory/actions";
+import { requestAccountAction, saveEntryAction, setRetiredAction } from "@/app/directory/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import type { DirectoryListing } from "@/lib/directory/list-directory";
 import { entryFieldRows } from "./entry-fields";
@@ -65,6 +65,17 @@ export async function DirectoryTable({ listing, editable }: Props) {
                         successMessage={t("saved")}
                       />
                     </details>
+                    {"user" in row && !row.user && row.email && !row.retiredAt && (
+                      <ActionForm
+                        idPrefix={`request-${row.id}`}
+                        action={requestAccountAction}
+                        fields={[]}
+                        hidden={{ personId: row.id }}
+                        submitLabel={t("requestAccount")}
+                        successMessage={t("accountRequested")}
+                        submitClassName="button button--quiet button--small"
+                      />
+                    )}
                     <ActionForm
                       idPrefix={`retire-${row.id}`}
                       action={setRetiredAction}

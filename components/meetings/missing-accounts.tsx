@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { requestAccountAction } from "@/app/directory/actions";
+import { ActionForm } from "@/components/ui/action-form";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
 
 type Person = MeetingDetails["signatories"][number]["person"];
@@ -9,7 +11,7 @@ type Person = MeetingDetails["signatories"][number]["person"];
  * approve, a signatory without one cannot sign. Listed for the secretariat with what each is.
  */
 export async function MissingAccounts({ meeting }: { meeting: MeetingDetails }) {
-  const t = await getTranslations("meeting");
+  const [t, td] = await Promise.all([getTranslations("meeting"), getTranslations("directory")]);
   const missing = new Map<string, { person: Person; roles: Set<string> }>();
   const note = (person: Person, role: string) => {
     if (person.user?.active) return;
@@ -31,6 +33,17 @@ export async function MissingAccounts({ meeting }: { meeting: MeetingDetails }) 
         {[...missing.values()].map(({ person, roles }) => (
           <li key={person.id}>
             <span lang="ru">{person.nameRu}</span> / <span lang="ja">{person.nameJa}</span> — {[...roles].join(", ")}
+            {person.email && !person.user && (
+              <ActionForm
+                idPrefix={`request-${person.id}`}
+                action={requestAccountAction}
+                fields={[]}
+                hidden={{ personId: person.id, meetingId: meeting.id }}
+                submitLabel={td("requestAccount")}
+                successMessage={td("accountRequested")}
+                submitClassName="button button--quiet button--small"
+              />
+            )}
           </li>
         ))}
       </ul>

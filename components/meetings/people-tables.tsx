@@ -134,6 +134,7 @@ export async function DelegationsTable({ meeting, choices }: Props) {
 
 export async function ParticipantsTable({ meeting, choices }: Props) {
   const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  const attending = new Set(meeting.participants.map((p) => p.personId));
   return (
     <>
       <div className="table-wrap">
@@ -193,7 +194,7 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
                   type: "select",
                   options: [{ value: "", label: "—" }, ...meeting.delegations.map((d) => ({ value: d.id, label: label(d.city) }))],
                 },
-                { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+                { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people.filter((p) => !attending.has(p.id)))] },
               ],
               [
                 { name: "titleRu", label: t("titleRu"), lang: "ru" },
@@ -211,6 +212,7 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
 
 export async function SignatoriesTable({ meeting, choices }: Props) {
   const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  const signing = new Set(meeting.signatories.map((s) => s.personId));
   const last = meeting.signatories.length - 1;
   return (
     <>
@@ -256,7 +258,7 @@ export async function SignatoriesTable({ meeting, choices }: Props) {
             idPrefix="new-signatory"
             action={addSignatoryAction.bind(null, meeting.id)}
             fields={[
-              { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+              { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people.filter((p) => !signing.has(p.id)))] },
               [
                 { name: "titleRu", label: t("titleRu"), lang: "ru" },
                 { name: "titleJa", label: t("titleJa"), lang: "ja" },

@@ -150,6 +150,7 @@ const EXPECTED: Record<string, Row> = {
   // The directory: the secretariat and the admin
   "app/directory/actions.ts#saveEntryAction":                      { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/directory/actions.ts#setRetiredAction":                     { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/directory/actions.ts#requestAccountAction":                 { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   // The clause library: the secretariat
   "app/library/actions.ts#saveLibraryClauseAction":              { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/library/actions.ts#setLibraryClauseRetiredAction":        { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
@@ -323,6 +324,16 @@ const SPECS: Record<string, Spec> = {
     fresh: true,
     call: (save, s) => save(null, form({ kind: "city", side: "RU", nameRu: s.nameRu, nameJa: `市${randomUUID()}`, nameLocativeRu: `${s.nameRu}е` })),
     target: (s) => db.city.count({ where: { nameRu: s.nameRu } }),
+  }),
+  "app/directory/actions.ts#requestAccountAction": spec({
+    scene: async () => {
+      const { id } = await freePerson();
+      await db.person.update({ where: { id }, data: { email: `wanted-${randomUUID()}@matrix.example` } });
+      return { id };
+    },
+    fresh: true,
+    call: (request, s) => request(null, form({ personId: s.id })),
+    target: (s) => db.auditEvent.count({ where: { subjectId: s.id, action: "person.account-requested" } }),
   }),
   "app/directory/actions.ts#setRetiredAction": spec({
     scene: freePerson,

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { meetingSubject } from "./meeting-people";
 
-const person = { select: { id: true, nameRu: true, nameJa: true, side: true, user: { select: { active: true } } } } as const;
+const person = { select: { id: true, nameRu: true, nameJa: true, side: true, email: true, user: { select: { active: true } } } } as const;
 
 /** A meeting with its delegations, participants and signatories, for someone allowed to see it. */
 export async function getMeeting(actor: Actor | null, meetingId: string) {

@@ -1,8 +1,21 @@
 import { z } from "zod";
+import { countryLocativeRu } from "@/lib/communique/russian-forms";
 import { printedLine } from "@/lib/directory/entry-input";
 import { isoDate } from "@/lib/validation/fields";
 
 const roman = printedLine(12).pipe(z.string().regex(/^[IVXLCDM]+$/, { message: "invalid" }));
+/** A country the communiqué's sentences can put after "в" ("в Японии"); others would print bad grammar. */
+const countryRu = printedLine(100).refine(
+  (name) => {
+    try {
+      countryLocativeRu(name);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "unknownCountry" },
+);
 const year = z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(1970, { message: "invalid" }).max(2200, { message: "invalid" });
 
 /** The facts of a meeting a secretariat sets, as the forms post them. Every printed text must be drawable. */
@@ -14,11 +27,11 @@ export const meetingFactFields = {
   endDate: isoDate,
   venueRu: printedLine(200),
   venueJa: printedLine(200),
-  hostCountryRu: printedLine(100),
+  hostCountryRu: countryRu,
   hostCountryJa: printedLine(100),
   nextOrdinal: roman,
   nextYear: year,
-  nextCountryRu: printedLine(100),
+  nextCountryRu: countryRu,
   nextCountryJa: printedLine(100),
   signingDate: isoDate,
   signingPlaceRu: printedLine(100),

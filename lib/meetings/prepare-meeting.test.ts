@@ -423,6 +423,11 @@ describe("createMeeting", () => {
       expect(await invalid({ involvedCirclesRu: "  " })).toEqual({ involvedCirclesRu: "required" });
     });
 
+    it("refuses a country the sentences cannot put after «в», instead of printing bad grammar", async () => {
+      expect(await invalid({ hostCountryRu: "Китай" })).toEqual({ hostCountryRu: "unknownCountry" });
+      expect(await invalid({ nextCountryRu: "Корея" })).toEqual({ nextCountryRu: "unknownCountry" });
+    });
+
     it("refuses a character the PDF cannot draw", async () => {
       expect(await invalid({ nameRu: "Встреча мэров 🙂" })).toEqual({ nameRu: "undrawable" });
       expect(await invalid({ guestDelegationJa: "協会🎌" })).toEqual({ guestDelegationJa: "undrawable" });

@@ -1,3 +1,4 @@
+import { accountRequested } from "./account-requested";
 import { approvalReminder } from "./approval-reminder";
 import { approvalRequested } from "./approval-requested";
 import { changesRequested } from "./changes-requested";
@@ -20,6 +21,7 @@ const TEMPLATES: { [K in MailKind]: Template<K> } = {
   "signing-opened": signingOpened,
   "signing-declined": signingDeclined,
   "communique-signed": communiqueSigned,
+  "account-requested": accountRequested,
 };
 
 export const MAIL_KINDS = Object.keys(TEMPLATES) as MailKind[];

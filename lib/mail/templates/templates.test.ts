@@ -35,6 +35,7 @@ function inputs(locale: MailLocale): MailInputs {
     "signing-opened": { ...base, revisionHash: "a".repeat(64) },
     "signing-declined": { ...base, byWhom: "Matsuda Shigeto", reason: "The date of signing is wrong." },
     "communique-signed": { ...base, sha256: "b".repeat(64) },
+    "account-requested": { ...base, personName: { ru: "Шестаков К. В.", ja: "K・V・シェスタコフ", en: "K. V. Shestakov" }[locale], personEmail: "shestakov@vladivostok.example", byWhom: { ru: "Секретариат", ja: "事務局", en: "Secretariat" }[locale] },
   };
 }
 
@@ -45,7 +46,7 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const LOCALES: MailLocale[] = ["ru", "ja", "en"];
 
 describe("renderMail", () => {
-  it("has a template for each of the eight kinds", () => {
+  it("has a template for each of the nine kinds", () => {
     expect(MAIL_KINDS).toEqual([
       "approval-requested",
       "approval-reminder",
@@ -55,6 +56,7 @@ describe("renderMail", () => {
       "signing-opened",
       "signing-declined",
       "communique-signed",
+      "account-requested",
     ]);
     expect(isMailKind("signing-opened")).toBe(true);
     expect(isMailKind("toString")).toBe(false);

@@ -48,6 +48,8 @@ export interface MailInputs {
   "signing-opened": MailBase & { revisionHash: string };
   "signing-declined": MailBase & { byWhom: string; reason: string };
   "communique-signed": MailBase & { sha256: string };
+  /** The meeting title is empty when the request names no meeting. */
+  "account-requested": MailBase & { personName: string; personEmail: string; byWhom: string };
 }
 
 export type MailKind = keyof MailInputs;
