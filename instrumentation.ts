@@ -6,6 +6,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Checked first: a bad value stops the start instead of leaving the jobs unscheduled.
   const intervalMs = jobsIntervalMs(process.env.JOBS_INTERVAL_MS);
+  const { appUrlWarning } = await import("@/lib/mail/app-url");
+  const warning = appUrlWarning();
+  if (warning) console.warn(warning);
   const { deliverSoon } = await import("@/lib/mail/deliver");
   const { autoRemind } = await import("@/lib/approvals/remind-pending");
   const { getSealCertificate } = await import("@/lib/seal/seal-certificate");

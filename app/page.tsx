@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MeetingCard } from "@/components/meetings/meeting-card";
+import { WaitingTasks } from "@/components/meetings/waiting-tasks";
+import { waitingForMe } from "@/lib/approvals/waiting-for-me";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const [meetings, t] = await Promise.all([listMeetings(actor), getTranslations("home")]);
+  const [meetings, tasks, t] = await Promise.all([listMeetings(actor), waitingForMe(actor), getTranslations("home")]);
   return (
     <>
       <div className="page-head">
@@ -18,6 +20,7 @@ export default async function HomePage() {
           </Link>
         )}
       </div>
+      <WaitingTasks tasks={tasks} />
       {meetings.length === 0 ? (
         <p className="card">{t("empty")}</p>
       ) : (

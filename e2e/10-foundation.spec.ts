@@ -56,6 +56,47 @@ test.describe("sign-in and the seeded meeting", () => {
     await fullShot(page, "meeting-ja-desktop");
   });
 
+  test("a page opened signed out, as from an e-mailed link, opens again once signed in (ru and ja)", async ({ page }) => {
+    // Russian UI: the secretariat's directory.
+    await page.goto("/directory?kind=person");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdirectory$/);
+    await signIn(page, ACCOUNTS.secretariat);
+    await expect(page).toHaveURL(/\/directory$/);
+    await expect(page.locator("h1")).toHaveText("Справочник");
+    await signOut(page);
+
+    // Japanese UI: a mayor's meeting page, by its address.
+    await signInAndWait(page, ACCOUNTS.nakahara);
+    const href = (await page.locator(".meeting-card h2 a", { hasText: /^XXVII$/ }).getAttribute("href"))!;
+    await page.context().clearCookies();
+    await page.goto(href);
+    await expect(page).toHaveURL(`/sign-in?callbackUrl=${encodeURIComponent(href)}`);
+    await signIn(page, ACCOUNTS.nakahara);
+    await expect(page).toHaveURL(href);
+    await expect(page.locator("h1")).toHaveText("第27回会議");
+
+    // A return address to another site is ignored: home, not elsewhere.
+    await page.context().clearCookies();
+    await page.goto("/sign-in?callbackUrl=%2F%2Fevil.example%2F");
+    await signIn(page, ACCOUNTS.nakahara);
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test("the app has an icon and a web manifest a phone can install it from", async ({ page, request }) => {
+    const favicon = await request.get("/favicon.ico");
+    expect(favicon.status()).toBe(200);
+    await page.goto("/sign-in");
+    expect(await page.locator('link[rel="icon"]').count()).toBeGreaterThan(0);
+    const manifestHref = (await page.locator('link[rel="manifest"]').getAttribute("href"))!;
+    const manifest = await (await request.get(manifestHref)).json();
+    expect(manifest).toMatchObject({ start_url: "/", display: "standalone" });
+    for (const icon of manifest.icons as { src: string; type: string }[]) {
+      const response = await request.get(icon.src);
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()["content-type"]).toContain(icon.type);
+    }
+  });
+
   test("a wrong password is refused with a clear message", async ({ page }) => {
     await signIn(page, ACCOUNTS.kalita, "not-the-password");
     await expect(page.locator("main [role=alert]")).toHaveText("Неверная электронная почта или пароль.");

@@ -61,14 +61,19 @@ test.describe.serial("drafting the XXVII communiqué", () => {
     await openCommunique(page);
     const row = clauseRow(page, 2);
     const ru = row.locator("textarea[lang=ru]");
-    await ru.fill(`${await ru.inputValue()} Стороны также отметили роль портов.`);
+    // Text that looks like markup is text: every character typed is kept (and printed).
+    const added = " Стороны также отметили роль портов (прирост <5%, при этом a<b и c>d).";
+    const typed = `${await ru.inputValue()}${added}`;
+    await ru.fill(typed);
     await ru.blur();
     await waitSaved(page);
+    await page.reload();
+    await expect(clauseRow(page, 2).locator("textarea[lang=ru]")).toHaveValue(typed);
     await expect(row.getByTestId("stale-ja")).toBeVisible();
     await expect(page.getByTestId("stale-count")).toHaveText("1 пункт требует обновления перевода");
 
     await page.getByRole("button", { name: "Отправить на согласование" }).click();
-    await expect(page.locator("main [role=alert]").first()).toHaveText("Нельзя отправить на согласование: перевод требует обновления в пунктах 2.");
+    await expect(page.locator("main [role=alert]").first()).toHaveText("Нельзя отправить на согласование: перевод требует обновления в пункте 2.");
 
     await row.getByRole("button", { name: "Перевод проверен" }).click();
     await expect(row.getByTestId("stale-ja")).toHaveCount(0);

@@ -162,6 +162,14 @@ async function buildCommunique(page: Page) {
   await page.locator(".library__item").first().getByRole("button", { name: "挿入" }).click();
   await expect(clauseRow(page, 1).locator("textarea[lang=ja]")).toHaveValue(/観光/);
   await waitSaved(page);
+  // Text that looks like markup is text: every character typed is kept, and printed.
+  const ja = clauseRow(page, 1).locator("textarea[lang=ja]");
+  const typed = `${await ja.inputValue()}増加率は<5%であり、a<b及びc>dとする。`;
+  await ja.fill(typed);
+  await ja.blur();
+  await waitSaved(page);
+  await page.reload();
+  await expect(clauseRow(page, 1).locator("textarea[lang=ja]")).toHaveValue(typed);
 
   const response = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
   expect(response.headers()["content-type"]).toBe("application/pdf");
@@ -182,6 +190,7 @@ async function buildCommunique(page: Page) {
   has(SHESTAKOV.ja);
   has("新潟市長（日ロ沿岸市長会代表幹事）");
   has("XXIX Встречу в 2023 году в России");
+  has("増加率は<5%であり、a<b及びc>dとする。");
   expect(text).not.toContain("Гладких");
   expect(text).not.toContain("ナホトカ");
   // The first page and the signature page, rendered for a person to look at.

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ kind?: string; q?: string; retired?: string }> };
 
 export default async function DirectoryPage({ searchParams }: Props) {
-  const actor = await requireActor();
+  const actor = await requireActor("/directory");
   const [params, t, tc, te] = await Promise.all([searchParams, getTranslations("directory"), getTranslations("common"), getTranslations("errors")]);
   if (!can(actor, "directory.view")) {
     return (

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ q?: string; topic?: string; retired?: string }> };
 
 export default async function LibraryPage({ searchParams }: Props) {
-  const actor = await requireActor();
+  const actor = await requireActor("/library");
   const [params, t, tc, te] = await Promise.all([searchParams, getTranslations("library"), getTranslations("common"), getTranslations("errors")]);
   if (!can(actor, "library.view")) {
     return (

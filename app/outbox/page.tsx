@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { isAppError } from "@/lib/errors/app-error";
+import { appUrl } from "@/lib/mail/app-url";
+import { SMTP_NOT_CONFIGURED } from "@/lib/mail/claim-next";
 import { viewOutbox } from "@/lib/outbox/view-outbox";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OutboxPage() {
-  const actor = await requireActor();
+  const actor = await requireActor("/outbox");
   const [t, te, format] = await Promise.all([getTranslations("outbox"), getTranslations("errors"), getFormatter()]);
   let mails;
   try {
@@ -23,6 +25,7 @@ export default async function OutboxPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="page-intro">{t("hint")}</p>
+      <p className="page-intro">{t("linksTo", { url: appUrl("/") })}</p>
       {mails.length === 0 ? (
         <p className="card">{t("empty")}</p>
       ) : (
@@ -39,7 +42,13 @@ export default async function OutboxPage() {
                 <span className={m.sentAt ? "badge badge--ok" : "badge badge--warn"}>{m.sentAt ? `${t("sent")}: ${when(m.sentAt)}` : t("notSent")}</span>
                 {m.error && (
                   <span>
-                    {t("error")}: {m.error}
+                    {m.error === SMTP_NOT_CONFIGURED ? (
+                      t("smtpNotConfigured")
+                    ) : (
+                      <>
+                        {t("deliveryFailed")} <code lang="en">{m.error}</code>
+                      </>
+                    )}
                   </span>
                 )}
               </p>

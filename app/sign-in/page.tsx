@@ -3,19 +3,23 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActor } from "@/lib/auth/get-actor";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage() {
-  if (await getActor()) redirect("/");
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const returnTo = safeReturnPath((await searchParams).callbackUrl) ?? "/";
+  if (await getActor()) redirect(returnTo);
   const t = await getTranslations("signIn");
   return (
     <section className="card sign-in">
       <h1>{t("title")}</h1>
       <p className="page-intro">{t("intro")}</p>
-      <SignInForm />
+      <SignInForm returnTo={returnTo} />
     </section>
   );
 }

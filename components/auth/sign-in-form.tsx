@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/sign-in/actions";
 
-export function SignInForm() {
+/** `returnTo`: the page to open once signed in (already checked to be a path of this site). */
+export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null });
   return (
     <form action={action} className="stack" noValidate>
+      <input type="hidden" name="callbackUrl" value={returnTo} />
       {state.error && (
         <p className="notice notice--error" role="alert">
           {state.error === "RATE_LIMITED" ? t("rateLimited", { minutes: state.minutes }) : t("invalid")}

@@ -28,6 +28,7 @@ type Topic = { id: string; nameRu: string; nameJa: string };
 
 export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic[] }) {
   const t = useTranslations("editor");
+  const tStatus = useTranslations("status");
   const te = useTranslations("errors");
   const tc = useTranslations("common");
   const locale = useLocale();
@@ -102,7 +103,7 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
           )}
         </p>
       )}
-      {!editable && <p className="notice">{t("readOnly", { status: draft.communique.status })}</p>}
+      {!editable && <p className="notice">{t("readOnly", { status: tStatus(draft.communique.status) })}</p>}
       <div className="editor-layout">
         <div>
           <section className="card" aria-labelledby="standard-parts">

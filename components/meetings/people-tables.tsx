@@ -8,7 +8,7 @@ import {
   removeRowAction,
   updateDelegationAction,
 } from "@/app/meetings/[id]/actions";
-import { ActionForm, type FieldSpec } from "@/components/ui/action-form";
+import { ActionForm, type FieldRow, type FieldSpec } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { DirectoryChoices } from "@/lib/directory/list-directory";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
@@ -47,6 +47,20 @@ async function RemoveButton({ action, hidden, idPrefix }: { action: FormAction; 
       successMessage={t("saved")}
       submitClassName="button button--quiet button--danger button--small"
     />
+  );
+}
+
+/** A select of directory entries with an empty first choice. */
+const choice = (name: string, label: string, entries: Named[]): FieldSpec => ({ name, label, type: "select", options: [{ value: "", label: "—" }, ...options(entries)] });
+
+/** A folded form that adds a row to one of the meeting's lists. */
+async function AddForm({ label, idPrefix, action, fields }: { label: string; idPrefix: string; action: FormAction; fields: FieldRow[] }) {
+  const t = await getTranslations("meeting");
+  return (
+    <details className="editor">
+      <summary>{label}</summary>
+      <ActionForm idPrefix={idPrefix} action={action} fields={fields} submitLabel={label} successMessage={t("saved")} />
+    </details>
   );
 }
 
@@ -181,30 +195,18 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
         </table>
       </div>
       {choices && (
-        <details className="editor">
-          <summary>{t("addParticipant")}</summary>
-          <ActionForm
-            idPrefix="new-participant"
-            action={addParticipantAction.bind(null, meeting.id)}
-            fields={[
-              [
-                {
-                  name: "delegationId",
-                  label: t("delegation"),
-                  type: "select",
-                  options: [{ value: "", label: "—" }, ...meeting.delegations.map((d) => ({ value: d.id, label: label(d.city) }))],
-                },
-                { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people.filter((p) => !attending.has(p.id)))] },
-              ],
-              [
-                { name: "titleRu", label: t("titleRu"), lang: "ru" },
-                { name: "titleJa", label: t("titleJa"), lang: "ja" },
-              ],
-            ]}
-            submitLabel={t("addParticipant")}
-            successMessage={t("saved")}
-          />
-        </details>
+        <AddForm
+          label={t("addParticipant")}
+          idPrefix="new-participant"
+          action={addParticipantAction.bind(null, meeting.id)}
+          fields={[
+            [choice("delegationId", t("delegation"), meeting.delegations.map((d) => ({ ...d.city, id: d.id }))), choice("personId", t("person"), choices.people.filter((p) => !attending.has(p.id)))],
+            [
+              { name: "titleRu", label: t("titleRu"), lang: "ru" },
+              { name: "titleJa", label: t("titleJa"), lang: "ja" },
+            ],
+          ]}
+        />
       )}
     </>
   );
@@ -252,22 +254,18 @@ export async function SignatoriesTable({ meeting, choices }: Props) {
         </table>
       </div>
       {choices && (
-        <details className="editor">
-          <summary>{t("addSignatory")}</summary>
-          <ActionForm
-            idPrefix="new-signatory"
-            action={addSignatoryAction.bind(null, meeting.id)}
-            fields={[
-              { name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people.filter((p) => !signing.has(p.id)))] },
-              [
-                { name: "titleRu", label: t("titleRu"), lang: "ru" },
-                { name: "titleJa", label: t("titleJa"), lang: "ja" },
-              ],
-            ]}
-            submitLabel={t("addSignatory")}
-            successMessage={t("saved")}
-          />
-        </details>
+        <AddForm
+          label={t("addSignatory")}
+          idPrefix="new-signatory"
+          action={addSignatoryAction.bind(null, meeting.id)}
+          fields={[
+            choice("personId", t("person"), choices.people.filter((p) => !signing.has(p.id))),
+            [
+              { name: "titleRu", label: t("titleRu"), lang: "ru" },
+              { name: "titleJa", label: t("titleJa"), lang: "ja" },
+            ],
+          ]}
+        />
       )}
     </>
   );
@@ -299,22 +297,18 @@ export async function TopicsTable({ meeting, choices }: Props) {
         ))}
       </ol>
       {choices && (
-        <details className="editor">
-          <summary>{t("addTopic")}</summary>
-          <ActionForm
-            idPrefix="new-topic"
-            action={addTopicAction.bind(null, meeting.id)}
-            fields={[
-              { name: "topicId", label: t("topic"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.topics.filter((tp) => !onAgenda.has(tp.id)))] },
-              [
-                { name: "titleRu", label: t("topicTitleRu"), lang: "ru" },
-                { name: "titleJa", label: t("topicTitleJa"), lang: "ja" },
-              ],
-            ]}
-            submitLabel={t("addTopic")}
-            successMessage={t("saved")}
-          />
-        </details>
+        <AddForm
+          label={t("addTopic")}
+          idPrefix="new-topic"
+          action={addTopicAction.bind(null, meeting.id)}
+          fields={[
+            choice("topicId", t("topic"), choices.topics.filter((tp) => !onAgenda.has(tp.id))),
+            [
+              { name: "titleRu", label: t("topicTitleRu"), lang: "ru" },
+              { name: "titleJa", label: t("topicTitleJa"), lang: "ja" },
+            ],
+          ]}
+        />
       )}
     </>
   );

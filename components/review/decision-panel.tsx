@@ -32,7 +32,7 @@ export function DecisionPanel({ communiqueId, revisionHash, asDeputyFor }: Props
       <p className="meta">{t("hashNote", { hash: revisionHash.slice(0, 12) })}</p>
       <div className="field">
         <label htmlFor="decision-comment">{t("decisionComment")}</label>
-        <textarea id="decision-comment" className="clause-text" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} placeholder={t("commentRequired")} />
+        <textarea id="decision-comment" className="clause-text" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} placeholder={t("commentPlaceholder")} />
       </div>
       {failure && (
         <p className="notice notice--error" role="alert">

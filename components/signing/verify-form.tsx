@@ -37,13 +37,9 @@ export function VerifyForm() {
               <>
                 <dt>{t("meeting")}</dt>
                 <dd>
-                  <span lang="ru">
-                    {report.meeting.ordinal} {report.meeting.nameRu}
-                  </span>
+                  <span lang="ru">{report.meeting.line.ru}</span>
                   <br />
-                  <span lang="ja">
-                    第{report.meeting.number}回{report.meeting.nameJa}
-                  </span>
+                  <span lang="ja">{report.meeting.line.ja}</span>
                 </dd>
               </>
             )}

@@ -33,9 +33,11 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
     orderBy: { createdAt: "asc" },
     include: { author: { select: { displayName: true } }, revision: { select: { number: true } } },
   });
-  const mine = round?.steps.flatMap((s, index) =>
+  // Staff speak for no person: without this, a null personId would match every delegation without a deputy.
+  const personId = actor!.personId;
+  const mine = !personId ? [] : round?.steps.flatMap((s, index) =>
     s.members
-      .filter((m) => m.delegation.headPersonId === actor!.personId || m.delegation.deputyPersonId === actor!.personId)
+      .filter((m) => m.delegation.headPersonId === personId || m.delegation.deputyPersonId === personId)
       .map((m) => ({ index, delegation: m.delegation })),
   ) ?? [];
   const pendingMine = mine.filter(({ delegation }) => !round!.decisions.some((d) => d.delegationId === delegation.id));
@@ -46,6 +48,8 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
     revision: { id: latest.id, number: latest.number, hash: latest.hash },
     content,
     diff,
+    /** Already looked at this very revision (no diff to show, but not new to them either). */
+    seenBefore: seen?.revisionId === latest.id,
     comments: comments.map((c) => ({ id: c.id, blockId: c.blockId, lang: c.lang, body: c.body, author: c.author.displayName, at: c.createdAt, parentId: c.parentId, revision: c.revision.number })),
     canDecide:
       active && can(actor, "approval.decide", subject) && communique.status === "IN_APPROVAL"

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Actor } from "./actor";
 import { auth } from "./config";
+import { signInPath } from "./return-path";
 
 /**
  * The signed-in user of this request, read fresh from the database (a deactivated account
@@ -24,9 +25,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   };
 });
 
-/** For pages: the actor, or a redirect to sign-in. */
-export async function requireActor(): Promise<Actor> {
+/**
+ * For pages: the actor, or a redirect to sign-in that comes back to `returnTo` (the page's own
+ * path): a mayor who follows an e-mailed link lands on the page it pointed to.
+ */
+export async function requireActor(returnTo?: string): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/sign-in");
+  if (!actor) redirect(signInPath(returnTo));
   return actor;
 }

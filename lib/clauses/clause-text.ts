@@ -6,71 +6,6 @@ import { MAX_CLAUSE_CHARS } from "./limits";
 
 export { MAX_CLAUSE_CHARS };
 
-const ENTITIES: Record<string, string> = { nbsp: "\u00a0", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", laquo: "«", raquo: "»", mdash: "—", ndash: "–" };
-
-// Every pattern is linear in the text: a tag never spans a "<", so a text of a million
-// unclosed "<a" costs one pass rather than one pass per "<" (which took minutes).
-const LOOKS_LIKE_HTML = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;/i;
-const TAG = /<\/?[a-z][^<>]*>/gi;
-const SCRIPT_OR_STYLE = /<(script|style)\b[^<>]*>/gi;
-
-/** Text pasted from a web page or Word arrives as HTML: keep its words, drop its markup. */
-export function stripHtml(value: string): string {
-  if (!LOOKS_LIKE_HTML.test(value)) return value;
-  return withoutScripts(value)
-    .replace(/<br\s*\/?>|<\/p\s*>/gi, "\n")
-    .replace(TAG, "")
-    .replace(/&#(\d+);/g, (whole, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : whole))
-    .replace(/&([a-z]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole);
-}
-
-/**
- * Drops <script> and <style> elements with their content. An element that is never closed
- * stays (its tags go with the other markup): once one has no end tag, no later one of the
- * same name can have one either, so the search for end tags is given up rather than repeated.
- */
-function withoutScripts(value: string): string {
-  let out = "";
-  let from = 0;
-  const unclosed = new Set<string>();
-  SCRIPT_OR_STYLE.lastIndex = 0;
-  for (let open = SCRIPT_OR_STYLE.exec(value); open; open = SCRIPT_OR_STYLE.exec(value)) {
-    const name = open[1]!.toLowerCase();
-    if (unclosed.has(name)) continue;
-    const close = new RegExp(`</${name}\\s*>`, "gi");
-    close.lastIndex = SCRIPT_OR_STYLE.lastIndex;
-    if (!close.exec(value)) {
-      unclosed.add(name);
-      continue;
-    }
-    out += value.slice(from, open.index);
-    from = SCRIPT_OR_STYLE.lastIndex = close.lastIndex;
-  }
-  return out + value.slice(from);
-}
-
-/** Cleaning passes before a text that still changes is refused: real pastes settle in two or three. */
-const MAX_PASSES = 8;
-
-/**
- * The text a clause stores for `raw`: markup dropped (stripHtml), then normalizeParagraph
- * (controls and invisible format characters removed, NFC, white space collapsed, trimmed),
- * repeated until nothing changes. Cleaning once is not enough: a decoded entity, a dropped
- * tag or control can leave markup behind ("&amp;lt;b&amp;gt;" → "&lt;b&gt;" → "<b>" → ""),
- * and the next save of the stored text, unchanged in the editor, would then change it.
- * So cleaning a stored text never changes it. Null when it still changes after MAX_PASSES
- * (markup nested on purpose, many levels deep).
- */
-export function normalizeClauseText(raw: string): string | null {
-  let text = raw;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = normalizeParagraph(stripHtml(text));
-    if (next === text) return text;
-    text = next;
-  }
-  return null;
-}
-
 /** Characters of `text` that the document's font cannot draw, each once. */
 export function undrawable(text: string): string[] {
   const { regular, bold } = loadFonts();
@@ -99,13 +34,18 @@ export function describeChars(chars: string[]): string {
 }
 
 /**
- * Cleans a clause text (normalizeClauseText) and checks it: not empty, not over the limit,
- * and drawable in the PDF. Returns the text to store.
+ * Cleans a clause text and checks it: not empty, not over the limit (measured on the cleaned
+ * text), and drawable in the PDF. Returns the text to store.
+ *
+ * A clause is plain text, and it keeps every character the user typed: "<5%", "a<b и c>d",
+ * "<b>", "&lt;" are text like any other, escaped where they are output (React, the review
+ * markup), drawn as text in the PDF, and never stripped or decoded here. Cleaning is only
+ * normalizeParagraph: controls and invisible format characters removed, NFC, white space
+ * collapsed, trimmed. It is idempotent, so saving a stored text again never changes it.
  */
 export function cleanClauseText(raw: unknown): string {
   if (typeof raw !== "string") throw new AppError("VALIDATION", {}, { text: "required" });
-  const text = normalizeClauseText(raw);
-  if (text === null) throw new AppError("VALIDATION", {}, { text: "markupTooDeep" });
+  const text = normalizeParagraph(raw);
   if (text.length === 0) throw new AppError("VALIDATION", {}, { text: "required" });
   if (text.length > MAX_CLAUSE_CHARS) {
     throw new AppError("VALIDATION", { max: MAX_CLAUSE_CHARS, length: text.length }, { text: "clauseTooLong" });

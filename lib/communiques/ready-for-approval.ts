@@ -10,10 +10,10 @@ export async function assertClausesReady(tx: Tx, communiqueId: string) {
   const numbered = clauses.map((c, i) => ({ ...c, n: i + 1 }));
   const stale = numbered.filter((c) => staleLangs(c).length > 0);
   if (stale.length) {
-    throw new AppError("STALE_TRANSLATIONS", { clauses: stale.map((c) => c.n).join(", ") }, {}, { clauses: stale.map((c) => c.id) });
+    throw new AppError("STALE_TRANSLATIONS", { clauses: stale.map((c) => c.n).join(", "), count: stale.length }, {}, { clauses: stale.map((c) => c.id) });
   }
   const empty = numbered.filter((c) => !c.textRu || !c.textJa);
-  if (empty.length) throw new AppError("EMPTY_CLAUSES", { clauses: empty.map((c) => c.n).join(", ") });
+  if (empty.length) throw new AppError("EMPTY_CLAUSES", { clauses: empty.map((c) => c.n).join(", "), count: empty.length });
 }
 
 /** Everything the PDF will print can be printed: clauses, parts, participants, signatories, the header. */

@@ -65,7 +65,7 @@ describe("submitCommunique: the submission flow", () => {
     await updateClauseText(secretariat, { clauseId: b, lang: "ru", text: "Стороны отметили важность энергетики.", baseVersion: 1 });
     const error = await refusal(submitCommunique(secretariat, communiqueId));
     expect(error.code).toBe("STALE_TRANSLATIONS");
-    expect(error.params).toEqual({ clauses: "2" });
+    expect(error.params).toEqual({ clauses: "2", count: 1 });
     expect(error.details).toEqual({ clauses: [b] });
     await expectUnchanged();
   });
@@ -74,7 +74,7 @@ describe("submitCommunique: the submission flow", () => {
     await updateClauseText(secretariat, { clauseId: a, lang: "ja", text: "現在、8項目の協力プランが実施されている。", baseVersion: 1 });
     const error = await refusal(submitCommunique(secretariat, communiqueId));
     expect(error.code).toBe("STALE_TRANSLATIONS");
-    expect(error.params).toEqual({ clauses: "1, 2" });
+    expect(error.params).toEqual({ clauses: "1, 2", count: 2 });
     expect(error.details).toEqual({ clauses: [a, b] });
     await expectUnchanged();
   });
@@ -93,12 +93,12 @@ describe("submitCommunique: the submission flow", () => {
     const { id: last } = await insertClause(secretariat, { communiqueId, position: 99 });
     let error = await refusal(submitCommunique(secretariat, communiqueId));
     expect(error.code).toBe("EMPTY_CLAUSES");
-    expect(error.params).toEqual({ clauses: "2, 5" });
+    expect(error.params).toEqual({ clauses: "2, 5", count: 2 });
 
     await deleteClause(secretariat, { clauseId: last });
     error = await refusal(submitCommunique(secretariat, communiqueId));
     expect(error.code).toBe("EMPTY_CLAUSES");
-    expect(error.params).toEqual({ clauses: "2" });
+    expect(error.params).toEqual({ clauses: "2", count: 1 });
     await expectUnchanged();
   });
 
@@ -107,7 +107,7 @@ describe("submitCommunique: the submission flow", () => {
     const error = await refusal(submitCommunique(secretariat, communiqueId));
     // The Japanese is both missing and flagged: the flag is reported first.
     expect(error.code).toBe("STALE_TRANSLATIONS");
-    expect(error.params).toEqual({ clauses: "2" });
+    expect(error.params).toEqual({ clauses: "2", count: 1 });
     await expectUnchanged();
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { refusal } from "@/lib/testing/drafting-fixtures";
 import { actorFor, ADMIN, SECRETARIAT, useTestDatabase } from "@/lib/testing/test-db";
 import { directoryChoices, listDirectory } from "./list-directory";
 import { saveEntry } from "./save-entry";
@@ -20,17 +20,6 @@ beforeAll(async () => {
 
 /** A name no other test (on a shared database) uses. */
 const unique = (base: string) => `${base}${randomUUID().slice(0, 6)}`;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal, but the call succeeded");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const auditCount = () => db.auditEvent.count();
 

@@ -36,6 +36,17 @@ describe("saveLibraryClause", () => {
     expect(event).toMatchObject({ action: "library.clause-created", actorUserId: secretariat.userId });
   });
 
+  it("keeps markup typed as text: tags, entities and whatever lies between < and >", async () => {
+    const word = marker();
+    const textRu = `Рост товарооборота составил <5% при условии, что a<b и c>d. <script>alert(1)</script> и <b>${word}</b> &lt; &#1076;`;
+    const textJa = "双方は、<i>協力</i>を確認した。&amp;";
+    const { id } = await saveLibraryClause(secretariat, { topicId: economy, textRu: `  ${textRu}\u0007 `, textJa });
+    expect(await db.libraryClause.findUniqueOrThrow({ where: { id } })).toMatchObject({ textRu, textJa });
+    // Only over-long text is refused, measured as typed: markup counts.
+    const over = `<b>${"я".repeat(MAX_CLAUSE_CHARS - 6)}</b>`;
+    expect((await refusal(saveLibraryClause(secretariat, { textRu: over, textJa }))).fieldErrors).toEqual({ textRu: "clauseTooLong" });
+  });
+
   it("edits a clause's texts and moves it to another topic", async () => {
     const { id } = await saveLibraryClause(secretariat, { topicId: economy, textRu: `Текст ${marker()}.`, textJa: "本文。" });
     const tourism = (await db.agendaTopic.findUniqueOrThrow({ where: { key: "tourism" } })).id;

@@ -19,9 +19,9 @@ export async function saveToLibrary(actor: Actor | null, input: unknown): Promis
   const clause = await db.clause.findUnique({ where: { id: clauseId } });
   if (!clause || clause.deletedAt) throw new AppError("NOT_FOUND");
   await loadCommunique(actor, clause.communiqueId, "communique.view");
-  if (!clause.textRu || !clause.textJa) throw new AppError("EMPTY_CLAUSES", { clauses: "—" });
+  if (!clause.textRu || !clause.textJa) throw new AppError("EMPTY_CLAUSES", { clauses: "—", count: 1 });
   // The library holds pairs that say the same thing: a flagged pair would come back as "in sync".
-  if (clause.ruStale || clause.jaStale) throw new AppError("STALE_TRANSLATIONS", { clauses: "—" });
+  if (clause.ruStale || clause.jaStale) throw new AppError("STALE_TRANSLATIONS", { clauses: "—", count: 1 });
   if (topicId && !(await db.agendaTopic.findUnique({ where: { id: topicId } }))) {
     throw new AppError("VALIDATION", {}, { topicId: "invalid" });
   }

@@ -11,3 +11,12 @@ export function appUrl(path: string, env: Record<string, string | undefined> = p
   if (!/^https?:\/\/[^/\s]+/i.test(base)) throw new Error(`APP_URL must be an http:// or https:// address, not "${base}"`);
   return `${base}/${path.replace(/^\/+/, "")}`;
 }
+
+/**
+ * Said once at start-up: in production without APP_URL, every mailed link would lead to
+ * localhost, which no mayor's phone can open.
+ */
+export function appUrlWarning(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.NODE_ENV !== "production" || env.APP_URL?.trim()) return null;
+  return `APP_URL is not set: links in e-mails will point to ${DEFAULT_APP_URL}, which recipients cannot open. Set APP_URL to the public address of the app.`;
+}

@@ -16,7 +16,7 @@ const createInput = z
   .object({
     ...meetingFactFields,
     ...involvedCirclesFields,
-    number: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(1, { message: "invalid" }).max(3999, { message: "invalid" }),
+    number: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }).min(1, { message: "invalid" }).max(3998, { message: "invalid" }),
     hostCityId: id,
     invitingAssociationId: id,
     guestAssociationId: id,

@@ -3,7 +3,7 @@ import { countryLocativeRu } from "@/lib/communique/russian-forms";
 import { printedLine } from "@/lib/directory/entry-input";
 import { isoDate } from "@/lib/validation/fields";
 
-const roman = printedLine(12).pipe(z.string().regex(/^[IVXLCDM]+$/, { message: "invalid" }));
+const roman = printedLine(20).pipe(z.string().regex(/^[IVXLCDM]+$/, { message: "invalid" }));
 /** A country the communiqué's sentences can put after "в" ("в Японии"); others would print bad grammar. */
 const countryRu = printedLine(100).refine(
   (name) => {

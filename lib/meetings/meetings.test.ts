@@ -295,6 +295,42 @@ describe("updateMeeting", () => {
     expect([...(event!.data as { fields: string[] }).fields].sort()).toEqual(["nameJa", "signingDate", "venueRu"]);
   });
 
+  it("changes who hosts and invites, the guest delegation and the involved circles when the form sends them", async () => {
+    const before = await meetingRow(secondId);
+    const toyama = await db.city.findFirstOrThrow({ where: { nameRu: "Тояма" } });
+    const input = await factsOf(secondId, {
+      hostCityId: toyama.id,
+      invitingAssociationId: before.guestAssociationId,
+      guestAssociationId: before.invitingAssociationId,
+      guestDelegationRu: "Ассоциации мэров (изменено)",
+      guestDelegationJa: "協会（変更）",
+      involvedCirclesRu: "представителей деловых кругов",
+      involvedCirclesJa: "経済界の関係者",
+    });
+    await updateMeeting(secretariat, secondId, input);
+    expect(await meetingRow(secondId)).toMatchObject({
+      hostCityId: toyama.id,
+      invitingAssociationId: before.guestAssociationId,
+      guestAssociationId: before.invitingAssociationId,
+      guestDelegationRu: "Ассоциации мэров (изменено)",
+      involvedCirclesJa: "経済界の関係者",
+    });
+    // Both circles emptied: the sentence leaves them out. Not sent at all: they stay.
+    await updateMeeting(secretariat, secondId, await factsOf(secondId, { involvedCirclesRu: "", involvedCirclesJa: "" }));
+    expect(await meetingRow(secondId)).toMatchObject({ involvedCirclesRu: null, involvedCirclesJa: null, hostCityId: toyama.id });
+  });
+
+  it("refuses circles in one language only, the same association twice and a retired city, and changes nothing", async () => {
+    const m = await meetingRow(secondId);
+    const oneSided = await expectRefusedUnchanged(secondId, async () => updateMeeting(secretariat, secondId, await factsOf(secondId, { involvedCirclesRu: "кругов", involvedCirclesJa: "" })), "VALIDATION");
+    expect(oneSided.fieldErrors).toEqual({ involvedCirclesJa: "required" });
+    const same = await expectRefusedUnchanged(secondId, async () => updateMeeting(secretariat, secondId, await factsOf(secondId, { guestAssociationId: m.invitingAssociationId })), "VALIDATION");
+    expect(same.fieldErrors).toEqual({ guestAssociationId: "duplicate" });
+    const retired = await db.city.create({ data: { side: "JP", nameRu: `Город ${randomUUID()}`, nameJa: `市${randomUUID()}`, nameLocativeRu: "Городе", retiredAt: new Date() } });
+    const error = await expectRefusedUnchanged(secondId, async () => updateMeeting(secretariat, secondId, await factsOf(secondId, { hostCityId: retired.id })), "VALIDATION");
+    expect(error.fieldErrors).toEqual({ hostCityId: "invalid" });
+  });
+
   it("refuses the admin with FORBIDDEN and changes nothing", async () => {
     const input = await factsOf(secondId, { venueRu: "Admin was here" });
     await expectRefusedUnchanged(secondId, () => updateMeeting(admin, secondId, input), "FORBIDDEN");

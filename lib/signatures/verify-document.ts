@@ -3,6 +3,15 @@ import { AppError } from "@/lib/errors/app-error";
 import { sha256Hex } from "@/lib/hash/canonical";
 import { getSealCertificate } from "@/lib/seal/seal-certificate";
 import { verifySeal } from "@/lib/seal/verify-seal";
+import type { CommuniqueContent } from "@/lib/communique/content";
+import { fromRoman } from "@/lib/communique/roman";
+import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+
+/** The line naming the meeting, as printed under the title. */
+function meetingLine(content: CommuniqueContent) {
+  const block = content.blocks.find((b) => b.kind === "meetingLine");
+  return block && block.kind !== "participants" ? block.text : content.shortTitle;
+}
 
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 
@@ -19,20 +28,26 @@ export async function verifyDocument(bytes: Uint8Array) {
     select: {
       createdAt: true,
       sealFingerprint: true,
-      revision: { select: { number: true, signatures: { orderBy: { signedAt: "asc" }, select: { signedAt: true, signatory: { select: { person: { select: { nameRu: true, nameJa: true } } } } } } } },
-      communique: { select: { meeting: { select: { ordinal: true, number: true, nameRu: true, nameJa: true } } } },
+      revision: { select: { number: true, content: true, signatures: { orderBy: { signedAt: "asc" }, select: { signedAt: true, signatoryId: true } } } },
     },
   });
   const seal = await verifySeal(bytes);
   // Anyone can make a certificate with the association's name: only ours counts.
   const ours = record?.sealFingerprint ?? (await getSealCertificate()).fingerprintSha256;
   const sealOurs = seal.valid && seal.certificateFingerprintSha256 === ours;
+  // Described as it was signed: from the frozen revision, never from today's meeting and people.
+  const content = record ? (record.revision.content as unknown as RevisionPayload).content : null;
+  const names = new Map(content?.signatories.map((s) => [s.id, s.name]) ?? []);
   return {
     sha256,
     genuine: Boolean(record),
-    meeting: record?.communique.meeting ?? null,
+    meeting: content ? { ordinal: content.meeting.ordinal, number: fromRoman(content.meeting.ordinal), line: meetingLine(content) } : null,
     signedOn: record?.createdAt ?? null,
-    signers: record?.revision.signatures.map((s) => ({ name: { ru: s.signatory.person.nameRu, ja: s.signatory.person.nameJa }, at: s.signedAt })) ?? [],
+    signers: record?.revision.signatures.flatMap((s) => {
+      // Signature blocks are keyed "signatory-<row id>" in the content (see draft-sources).
+      const name = names.get(`signatory-${s.signatoryId}`);
+      return name ? [{ name, at: s.signedAt }] : [];
+    }) ?? [],
     seal: { signed: seal.signed, valid: sealOurs, coversWholeDocument: seal.coversWholeDocument, certificateTrusted: seal.certificateTrusted },
   };
 }

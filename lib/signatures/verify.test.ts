@@ -18,7 +18,8 @@ useSigningDatabase();
 let as: Actors;
 let pdf: Uint8Array;
 let content: CommuniqueContent;
-let meeting: { ordinal: string; number: number; nameRu: string; nameJa: string };
+let meeting: { ordinal: string; number: number; line: { ru: string; ja: string } };
+let meetingId: string;
 
 beforeAll(async () => {
   as = await approvalActors();
@@ -29,7 +30,8 @@ beforeAll(async () => {
   const revision = await db.revision.findUniqueOrThrow({ where: { id: c.revisionId } });
   content = (revision.content as unknown as RevisionPayload).content;
   const m = await db.meeting.findUniqueOrThrow({ where: { id: c.meetingId } });
-  meeting = { ordinal: m.ordinal, number: m.number, nameRu: m.nameRu, nameJa: m.nameJa };
+  meetingId = m.id;
+  meeting = { ordinal: m.ordinal, number: m.number, line: { ru: `${m.ordinal} ${m.nameRu.replace(/^Встреча /, "Встречи ")}`, ja: `第${m.number}回${m.nameJa}` } };
 });
 
 const NOT_OURS = { genuine: false, meeting: null, signedOn: null, signers: [] };
@@ -55,6 +57,24 @@ describe("the stored final document", () => {
     expect(result).toMatchObject({ sha256: sha256(pdf), genuine: true, meeting });
     expect(result.signers).toHaveLength(8);
     expect(result.seal).toEqual({ signed: true, valid: true, coversWholeDocument: true, certificateTrusted: false });
+  });
+
+  it("describes the document as it was signed, whatever the meeting and the people are called today", async () => {
+    const before = await verifyDocument(pdf);
+    // Renamed behind the app's back (the app itself refuses to change a signed meeting).
+    const person = await db.signatory.findFirstOrThrow({ where: { meetingId }, orderBy: { position: "asc" }, include: { person: true } });
+    const original = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    await db.meeting.update({ where: { id: meetingId }, data: { ordinal: "MMM", nameRu: "Встреча переименована", nameJa: "改名された会議" } });
+    await db.person.update({ where: { id: person.personId }, data: { nameRu: "Другое имя", nameJa: "別名" } });
+    try {
+      const after = await verifyDocument(pdf);
+      expect(after.meeting).toEqual(meeting);
+      expect(after.signers).toEqual(before.signers);
+      expect(after.signers.map((s) => s.name.ru)).toContain(person.person.nameRu);
+    } finally {
+      await db.meeting.update({ where: { id: meetingId }, data: { ordinal: original.ordinal, nameRu: original.nameRu, nameJa: original.nameJa } });
+      await db.person.update({ where: { id: person.personId }, data: { nameRu: person.person.nameRu, nameJa: person.person.nameJa } });
+    }
   });
 
   it("a copy in another buffer (a fresh upload) is just as genuine", async () => {

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const actor = await requireActor();
+  const actor = await requireActor("/admin/users");
   const [t, te, tc] = await Promise.all([getTranslations("admin"), getTranslations("errors"), getTranslations("common")]);
   let data;
   try {

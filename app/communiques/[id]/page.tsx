@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CommuniquePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireActor(`/communiques/${id}`);
   const [t, te] = await Promise.all([getTranslations("editor"), getTranslations("errors")]);
   let draft;
   try {

@@ -15,7 +15,7 @@ import { allows } from "@/lib/workflow/communique-workflow";
 
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireActor(`/meetings/${id}`);
   const t = await getTranslations("meeting");
   let meeting;
   try {
@@ -54,7 +54,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <section className="card" aria-labelledby="facts">
         <h2 id="facts">{t("facts")}</h2>
         <MeetingFacts meeting={meeting} />
-        {editable && <MeetingFactsForm meeting={meeting} />}
+        {choices && <MeetingFactsForm meeting={meeting} choices={choices} />}
       </section>
       <section className="card" aria-labelledby="topics">
         <h2 id="topics">{t("topics")}</h2>

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewMeetingPage() {
-  const actor = await requireActor();
+  const actor = await requireActor("/meetings/new");
   const [t, tm, tc, te] = await Promise.all([getTranslations("newMeeting"), getTranslations("meeting"), getTranslations("common"), getTranslations("errors")]);
   if (!can(actor, "meeting.create")) {
     return (

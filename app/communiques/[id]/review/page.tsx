@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireActor(`/communiques/${id}/review`);
   const [t, te, ts, tb, format] = await Promise.all([
     getTranslations("review"),
     getTranslations("errors"),
@@ -57,7 +57,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           ? review.diff.blocks.some((b) => b.status !== "same")
             ? t("changesSince", { number: review.diff.since })
             : t("noChanges")
-          : t("firstTime")}{" "}
+          : review.seenBefore
+            ? t("noChanges")
+            : t("firstTime")}{" "}
         {t("yourLanguage")}
       </p>
       {own && (

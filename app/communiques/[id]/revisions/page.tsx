@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: stri
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const [{ id }, { a, b }] = await Promise.all([params, searchParams]);
-  const actor = await requireActor();
+  const actor = await requireActor(`/communiques/${id}/revisions`);
   const [t, te, format] = await Promise.all([getTranslations("revisions"), getTranslations("errors"), getFormatter()]);
   let data;
   try {

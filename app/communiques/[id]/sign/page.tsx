@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireActor(`/communiques/${id}/sign`);
   const [t, te, ts, format, locale] = await Promise.all([getTranslations("signing"), getTranslations("errors"), getTranslations("status"), getFormatter(), getLocale()]);
   let view;
   try {

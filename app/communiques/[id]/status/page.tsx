@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StatusPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireActor(`/communiques/${id}/status`);
   const [t, te, format, locale] = await Promise.all([getTranslations("board"), getTranslations("errors"), getFormatter(), getLocale()]);
   let status;
   try {
