@@ -239,7 +239,11 @@ describe("the final document", () => {
     const result = await verifyDocument(pdf);
     expect(result.sha256).toBe(sha256(pdf));
     expect(result.genuine).toBe(true);
-    expect(result.meeting).toEqual({ ordinal: meeting.ordinal, number: meeting.number, nameRu: meeting.nameRu, nameJa: meeting.nameJa });
+    expect(result.meeting).toEqual({
+      ordinal: meeting.ordinal,
+      number: meeting.number,
+      line: { ru: `${meeting.ordinal} ${meeting.nameRu.replace(/^Встреча /, "Встречи ")}`, ja: `第${meeting.number}回${meeting.nameJa}` },
+    });
     expect(result.signedOn).toBeInstanceOf(Date);
     expect(result.signers).toHaveLength(8);
     expect(result.signers.map((s) => s.name).sort((a, b) => a.ru.localeCompare(b.ru))).toEqual(
