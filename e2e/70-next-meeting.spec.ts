@@ -86,7 +86,7 @@ async function createMeeting(page: Page) {
   await expect(page.locator("#meeting-ordinal")).toHaveValue("XXVIII");
   await expect(page.locator("#meeting-hostCountryJa")).toHaveValue("日本");
   await expect(page.locator("#meeting-fromMeetingId option:checked")).toHaveText("第27回会議（ペトロパブロフスク・カムチャツキー市）から");
-  await page.locator("#meeting-hostCityId").selectOption({ label: "Ниигата / 新潟市 (日本側)" });
+  await page.locator("#meeting-hostCityId").selectOption({ label: "新潟市 / Ниигата (日本側)" });
   await page.locator("#meeting-startDate").fill("2021-10-07");
   await page.locator("#meeting-endDate").fill("2021-10-05");
   await page.locator("#meeting-venueRu").fill("Ниигата");
@@ -108,8 +108,8 @@ async function createMeeting(page: Page) {
 async function changePeople(page: Page) {
   // The new city's delegation with its new head.
   const delegation = await unfold(page, "代表団を追加");
-  await delegation.getByLabel("都市", { exact: true }).selectOption({ label: "Владивосток / ウラジオストク市" });
-  await delegation.getByLabel("団長", { exact: true }).selectOption({ label: `${SHESTAKOV.ru} / ${SHESTAKOV.ja}` });
+  await delegation.getByLabel("都市", { exact: true }).selectOption({ label: "ウラジオストク市 / Владивосток" });
+  await delegation.getByLabel("団長", { exact: true }).selectOption({ label: `${SHESTAKOV.ja} / ${SHESTAKOV.ru}` });
   await delegation.getByRole("button", { name: "代表団を追加" }).click();
   await expect(rowOf(page, "delegations", "ウラジオストク市")).toContainText(SHESTAKOV.ja);
   // Nakhodka does not come: its delegation goes, with its participant.
@@ -120,15 +120,15 @@ async function changePeople(page: Page) {
   await expect(rowOf(page, "signatories", "Гладких")).toHaveCount(0);
 
   const participant = await unfold(page, "出席者を追加");
-  await participant.getByLabel("代表団").selectOption({ label: "Владивосток / ウラジオストク市" });
-  await participant.getByLabel("氏名", { exact: true }).selectOption({ label: `${SHESTAKOV.ru} / ${SHESTAKOV.ja}` });
+  await participant.getByLabel("代表団").selectOption({ label: "ウラジオストク市 / Владивосток" });
+  await participant.getByLabel("氏名", { exact: true }).selectOption({ label: `${SHESTAKOV.ja} / ${SHESTAKOV.ru}` });
   await participant.getByLabel("役職（ロシア語）").fill("Мэр города Владивостока");
   await participant.getByLabel("役職（日本語）").fill("ウラジオストク市長");
   await participant.getByRole("button", { name: "出席者を追加" }).click();
   await expect(rowOf(page, "participants", SHESTAKOV.ja)).toContainText("ウラジオストク市長");
 
   const signatory = await unfold(page, "署名者を追加");
-  await signatory.getByLabel("氏名", { exact: true }).selectOption({ label: `${SHESTAKOV.ru} / ${SHESTAKOV.ja}` });
+  await signatory.getByLabel("氏名", { exact: true }).selectOption({ label: `${SHESTAKOV.ja} / ${SHESTAKOV.ru}` });
   await signatory.getByLabel("役職（ロシア語）").fill("Мэр города Владивостока");
   await signatory.getByLabel("役職（日本語）").fill("ウラジオストク市長");
   await signatory.getByRole("button", { name: "署名者を追加" }).click();
@@ -144,6 +144,9 @@ async function changePeople(page: Page) {
   await nakahara.getByLabel("役職（日本語）").fill("新潟市長（日ロ沿岸市長会代表幹事）");
   await nakahara.getByRole("button", { name: "保存" }).click();
   await expect(rowOf(page, "participants", "中原")).toContainText("新潟市長（日ロ沿岸市長会代表幹事）");
+
+  // Names are given in the reader's language first.
+  await expect(rowOf(page, "signatories", SHESTAKOV.ja).locator("td").last().locator("span").first()).toHaveAttribute("lang", "ja");
 
   // The new mayor has no account yet: the page says so.
   await expect(page.locator("#missing-accounts")).toHaveText("アカウントがありません");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LibraryClauseCard } from "@/components/library/library-clause-card";
 import { libraryClauseFields } from "@/components/library/library-clause-fields";
 import { ActionForm } from "@/components/ui/action-form";
@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
 import { libraryUsage, listTopics, searchLibrary } from "@/lib/library/search-library";
 import { saveLibraryClauseAction } from "./actions";
+import { NamePair, pairLabel } from "@/components/ui/name-pair";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("library"))("title") };
@@ -17,7 +18,7 @@ type Props = { searchParams: Promise<{ q?: string; topic?: string; retired?: str
 
 export default async function LibraryPage({ searchParams }: Props) {
   const actor = await requireActor("/library");
-  const [params, t, tc, te] = await Promise.all([searchParams, getTranslations("library"), getTranslations("common"), getTranslations("errors")]);
+  const [params, t, tc, te, locale] = await Promise.all([searchParams, getTranslations("library"), getTranslations("common"), getTranslations("errors"), getLocale()]);
   if (!can(actor, "library.view")) {
     return (
       <p className="card" role="alert">
@@ -68,7 +69,7 @@ export default async function LibraryPage({ searchParams }: Props) {
             <option value="">{t("allTopics")}</option>
             {topics.map((topic) => (
               <option key={topic.id} value={topic.id}>
-                {topic.nameRu} / {topic.nameJa}
+                {pairLabel(locale, topic.nameRu, topic.nameJa)}
               </option>
             ))}
           </select>
@@ -81,11 +82,11 @@ export default async function LibraryPage({ searchParams }: Props) {
         </p>
         {groups.length === 0 && <p>{t("empty")}</p>}
         {groups.map((group) => (
-          <section key={group.key} className="library-group" aria-label={group.topic ? `${group.topic.nameRu} / ${group.topic.nameJa}` : t("noTopic")}>
+          <section key={group.key} className="library-group" aria-label={group.topic ? pairLabel(locale, group.topic.nameRu, group.topic.nameJa) : t("noTopic")}>
             <h3>
               {group.topic ? (
                 <>
-                  <span lang="ru">{group.topic.nameRu}</span> / <span lang="ja">{group.topic.nameJa}</span>
+                  <NamePair ru={group.topic.nameRu} ja={group.topic.nameJa} />
                 </>
               ) : (
                 t("noTopic")

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { listMeetings } from "@/lib/meetings/list-meetings";
 import { Bilingual } from "@/components/ui/bilingual";
 import { dateFormatter } from "@/components/ui/format-date";
+import { NamePair } from "@/components/ui/name-pair";
 
 type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
 
@@ -24,7 +25,7 @@ export async function MeetingCard({ meeting }: { meeting: MeetingRow }) {
       <p className="meta">
         <span>{tc("dateRange", { start: formatDate(meeting.startDate), end: formatDate(meeting.endDate) })}</span>
         <span>
-          <span lang="ru">{meeting.hostCity.nameRu}</span> / <span lang="ja">{meeting.hostCity.nameJa}</span>
+          <NamePair ru={meeting.hostCity.nameRu} ja={meeting.hostCity.nameJa} />
         </span>
         <span>{t("delegations", { count: meeting._count.delegations })}</span>
         <span>{t("participants", { count: meeting._count.participants })}</span>

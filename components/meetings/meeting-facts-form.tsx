@@ -1,20 +1,21 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { updateMeetingAction } from "@/app/meetings/[id]/actions";
 import { ActionForm, type FieldRow, type FieldSpec } from "@/components/ui/action-form";
 import type { DirectoryChoices } from "@/lib/directory/list-directory";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
+import { pairLabel } from "@/components/ui/name-pair";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function MeetingFactsForm({ meeting, choices }: { meeting: MeetingDetails; choices: DirectoryChoices }) {
-  const [t, tn, tc] = await Promise.all([getTranslations("meeting"), getTranslations("newMeeting"), getTranslations("common")]);
+  const [t, tn, tc, locale] = await Promise.all([getTranslations("meeting"), getTranslations("newMeeting"), getTranslations("common"), getLocale()]);
   // The current choice stays offered even if it has been retired since.
   const select = (name: string, label: string, entries: { id: string; nameRu: string; nameJa: string }[], current: { id: string; nameRu: string; nameJa: string }): FieldSpec => ({
     name,
     label,
     type: "select",
     defaultValue: current.id,
-    options: [current, ...entries.filter((e) => e.id !== current.id)].map((e) => ({ value: e.id, label: `${e.nameRu} / ${e.nameJa}` })),
+    options: [current, ...entries.filter((e) => e.id !== current.id)].map((e) => ({ value: e.id, label: pairLabel(locale, e.nameRu, e.nameJa) })),
   });
   const pair = (name: string, label: string, ru: string, ja: string): FieldRow => [
     { name: `${name}Ru`, label: `${label} — ${tc("russian")}`, defaultValue: ru, lang: "ru" },

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requestAccountAction } from "@/app/directory/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
+import { NamePair } from "@/components/ui/name-pair";
 
 type Person = MeetingDetails["signatories"][number]["person"];
 
@@ -32,7 +33,7 @@ export async function MissingAccounts({ meeting }: { meeting: MeetingDetails }) 
       <ul className="warning-list">
         {[...missing.values()].map(({ person, roles }) => (
           <li key={person.id}>
-            <span lang="ru">{person.nameRu}</span> / <span lang="ja">{person.nameJa}</span> — {[...roles].join(", ")}
+            <NamePair ru={person.nameRu} ja={person.nameJa} /> — {[...roles].join(", ")}
             {person.email && !person.user && (
               <ActionForm
                 idPrefix={`request-${person.id}`}

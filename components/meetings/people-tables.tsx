@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import {
   addDelegationAction,
   addParticipantAction,
@@ -9,6 +9,7 @@ import {
   updateDelegationAction,
 } from "@/app/meetings/[id]/actions";
 import { ActionForm, type FieldRow, type FieldSpec } from "@/components/ui/action-form";
+import { NamePair, pairLabel } from "@/components/ui/name-pair";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { DirectoryChoices } from "@/lib/directory/list-directory";
 import type { MeetingDetails } from "@/lib/meetings/get-meeting";
@@ -19,18 +20,9 @@ import { TitleEditor } from "./title-editor";
 type Props = { meeting: MeetingDetails; choices: DirectoryChoices | null };
 type Named = { id: string; nameRu: string; nameJa: string; side?: string };
 
-const label = (entry: Named) => `${entry.nameRu} / ${entry.nameJa}`;
-const options = (entries: Named[]) => entries.map((e) => ({ value: e.id, label: label(e) }));
+/** Options of a select, each named in the reader's language first. */
+const options = (entries: Named[], locale: string) => entries.map((e) => ({ value: e.id, label: pairLabel(locale, e.nameRu, e.nameJa) }));
 
-function NamePair({ entry }: { entry: { nameRu: string; nameJa: string } }) {
-  return (
-    <>
-      <span lang="ru">{entry.nameRu}</span>
-      <br />
-      <span lang="ja">{entry.nameJa}</span>
-    </>
-  );
-}
 
 /** A small form that removes one row; the refusal (a decided head, a signed signatory) shows beside it. */
 type FormAction = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -51,7 +43,12 @@ async function RemoveButton({ action, hidden, idPrefix }: { action: FormAction; 
 }
 
 /** A select of directory entries with an empty first choice. */
-const choice = (name: string, label: string, entries: Named[]): FieldSpec => ({ name, label, type: "select", options: [{ value: "", label: "—" }, ...options(entries)] });
+const choice = (name: string, label: string, entries: Named[], locale: string): FieldSpec => ({
+  name,
+  label,
+  type: "select",
+  options: [{ value: "", label: "—" }, ...options(entries, locale)],
+});
 
 /** A folded form that adds a row to one of the meeting's lists. */
 async function AddForm({ label, idPrefix, action, fields }: { label: string; idPrefix: string; action: FormAction; fields: FieldRow[] }) {
@@ -65,9 +62,9 @@ async function AddForm({ label, idPrefix, action, fields }: { label: string; idP
 }
 
 export async function DelegationsTable({ meeting, choices }: Props) {
-  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  const [t, tc, locale] = await Promise.all([getTranslations("meeting"), getTranslations("common"), getLocale()]);
   const used = new Set(meeting.delegations.map((d) => d.cityId));
-  const people = (side: string) => options((choices?.people ?? []).filter((p) => p.side === side));
+  const people = (side: string) => options((choices?.people ?? []).filter((p) => p.side === side), locale);
   const headFields = (side: string, head: string, deputy: string): FieldSpec[] => [
     { name: "headPersonId", label: t("head"), type: "select", defaultValue: head, options: [{ value: "", label: "—" }, ...people(side)] },
     { name: "deputyPersonId", label: t("deputy"), type: "select", defaultValue: deputy, options: [{ value: "", label: "—" }, ...people(side)] },
@@ -89,13 +86,13 @@ export async function DelegationsTable({ meeting, choices }: Props) {
               <tr key={d.id}>
                 <td data-label={t("side")}>{tc(`side${d.side}`)}</td>
                 <td data-label={t("city")}>
-                  <NamePair entry={d.city} />
+                  <NamePair ru={d.city.nameRu} ja={d.city.nameJa} separator={<br />} />
                 </td>
                 <td data-label={t("head")}>
-                  <NamePair entry={d.head} />
+                  <NamePair ru={d.head.nameRu} ja={d.head.nameJa} separator={<br />} />
                 </td>
                 <td data-label={t("deputy")}>
-                  {d.deputy ? <NamePair entry={d.deputy} /> : "—"}
+                  {d.deputy ? <NamePair ru={d.deputy.nameRu} ja={d.deputy.nameJa} separator={<br />} /> : "—"}
                   {choices && (
                     <>
                       <details className="editor">
@@ -130,11 +127,11 @@ export async function DelegationsTable({ meeting, choices }: Props) {
                 name: "cityId",
                 label: t("city"),
                 type: "select",
-                options: [{ value: "", label: "—" }, ...options(choices.cities.filter((c) => !used.has(c.id)))],
+                options: [{ value: "", label: "—" }, ...options(choices.cities.filter((c) => !used.has(c.id)), locale)],
               },
               [
-                { name: "headPersonId", label: t("head"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
-                { name: "deputyPersonId", label: t("deputy"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people)] },
+                { name: "headPersonId", label: t("head"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people, locale)] },
+                { name: "deputyPersonId", label: t("deputy"), type: "select", options: [{ value: "", label: "—" }, ...options(choices.people, locale)] },
               ],
             ]}
             submitLabel={t("addDelegation")}
@@ -147,7 +144,7 @@ export async function DelegationsTable({ meeting, choices }: Props) {
 }
 
 export async function ParticipantsTable({ meeting, choices }: Props) {
-  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  const [t, tc, locale] = await Promise.all([getTranslations("meeting"), getTranslations("common"), getLocale()]);
   const attending = new Set(meeting.participants.map((p) => p.personId));
   return (
     <>
@@ -179,7 +176,7 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
                       {choices && <TitleEditor meetingId={meeting.id} kind="participant" id={p.id} titleRu={p.titleRu} titleJa={p.titleJa} />}
                     </td>
                     <td data-label={t("person")}>
-                      <NamePair entry={p.person} />
+                      <NamePair ru={p.person.nameRu} ja={p.person.nameJa} separator={<br />} />
                       {choices && (
                         <>
                           <MoveButtons meetingId={meeting.id} kind="participant" id={p.id} name={p.person.nameRu} first={index === 0} last={index === rows.length - 1} />
@@ -200,7 +197,7 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
           idPrefix="new-participant"
           action={addParticipantAction.bind(null, meeting.id)}
           fields={[
-            [choice("delegationId", t("delegation"), meeting.delegations.map((d) => ({ ...d.city, id: d.id }))), choice("personId", t("person"), choices.people.filter((p) => !attending.has(p.id)))],
+            [choice("delegationId", t("delegation"), meeting.delegations.map((d) => ({ ...d.city, id: d.id })), locale), choice("personId", t("person"), choices.people.filter((p) => !attending.has(p.id)), locale)],
             [
               { name: "titleRu", label: t("titleRu"), lang: "ru" },
               { name: "titleJa", label: t("titleJa"), lang: "ja" },
@@ -213,7 +210,7 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
 }
 
 export async function SignatoriesTable({ meeting, choices }: Props) {
-  const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("common")]);
+  const [t, tc, locale] = await Promise.all([getTranslations("meeting"), getTranslations("common"), getLocale()]);
   const signing = new Set(meeting.signatories.map((s) => s.personId));
   const last = meeting.signatories.length - 1;
   return (
@@ -245,7 +242,7 @@ export async function SignatoriesTable({ meeting, choices }: Props) {
                   {choices && <TitleEditor meetingId={meeting.id} kind="signatory" id={s.id} titleRu={s.titleRu} titleJa={s.titleJa} />}
                 </td>
                 <td data-label={t("person")}>
-                  <NamePair entry={s.person} />
+                  <NamePair ru={s.person.nameRu} ja={s.person.nameJa} separator={<br />} />
                   {choices && <RemoveButton action={removeRowAction.bind(null, meeting.id)} hidden={{ kind: "signatory", id: s.id }} idPrefix={`remove-signatory-${s.id}`} />}
                 </td>
               </tr>
@@ -259,7 +256,7 @@ export async function SignatoriesTable({ meeting, choices }: Props) {
           idPrefix="new-signatory"
           action={addSignatoryAction.bind(null, meeting.id)}
           fields={[
-            choice("personId", t("person"), choices.people.filter((p) => !signing.has(p.id))),
+            choice("personId", t("person"), choices.people.filter((p) => !signing.has(p.id)), locale),
             [
               { name: "titleRu", label: t("titleRu"), lang: "ru" },
               { name: "titleJa", label: t("titleJa"), lang: "ja" },
@@ -272,7 +269,7 @@ export async function SignatoriesTable({ meeting, choices }: Props) {
 }
 
 export async function TopicsTable({ meeting, choices }: Props) {
-  const t = await getTranslations("meeting");
+  const [t, locale] = await Promise.all([getTranslations("meeting"), getLocale()]);
   const last = meeting.topics.length - 1;
   const onAgenda = new Set(meeting.topics.map((mt) => mt.topicId));
   return (
@@ -280,13 +277,7 @@ export async function TopicsTable({ meeting, choices }: Props) {
       <ol className="topic-list">
         {meeting.topics.map((mt, index) => (
           <li key={mt.id}>
-            <span lang="ru">
-              «{mt.titleRu}» ({mt.topic.nameRu})
-            </span>
-            <br />
-            <span lang="ja">
-              「{mt.titleJa}」（{mt.topic.nameJa}）
-            </span>
+            <NamePair ru={`«${mt.titleRu}» (${mt.topic.nameRu})`} ja={`「${mt.titleJa}」（${mt.topic.nameJa}）`} separator={<br />} />
             {choices && (
               <div className="actions">
                 <MoveButtons meetingId={meeting.id} kind="topic" id={mt.id} name={mt.topic.nameRu} first={index === 0} last={index === last} />
@@ -302,7 +293,7 @@ export async function TopicsTable({ meeting, choices }: Props) {
           idPrefix="new-topic"
           action={addTopicAction.bind(null, meeting.id)}
           fields={[
-            choice("topicId", t("topic"), choices.topics.filter((tp) => !onAgenda.has(tp.id))),
+            choice("topicId", t("topic"), choices.topics.filter((tp) => !onAgenda.has(tp.id)), locale),
             [
               { name: "titleRu", label: t("topicTitleRu"), lang: "ru" },
               { name: "titleJa", label: t("topicTitleJa"), lang: "ja" },

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { verifyAction } from "@/app/verify/actions";
+import { NamePair } from "@/components/ui/name-pair";
 
 export function VerifyForm() {
   const t = useTranslations("verify");
@@ -56,7 +57,7 @@ export function VerifyForm() {
                   <ul>
                     {report.signers.map((s, i) => (
                       <li key={i}>
-                        <span lang="ru">{s.name.ru}</span> / <span lang="ja">{s.name.ja}</span> — {when(s.at)}
+                        <NamePair ru={s.name.ru} ja={s.name.ja} /> — {when(s.at)}
                       </li>
                     ))}
                   </ul>
@@ -65,7 +66,13 @@ export function VerifyForm() {
             )}
             <dt>{t("seal")}</dt>
             <dd data-testid="seal-state">
-              {!report.seal.signed ? t("sealMissing") : report.seal.valid && report.seal.coversWholeDocument ? t("sealValid") : t("sealInvalid")}
+              {!report.seal.signed
+                ? t("sealMissing")
+                : report.seal.valid && report.seal.coversWholeDocument
+                  ? t("sealValid")
+                  : report.seal.intact && report.seal.coversWholeDocument
+                    ? t("sealForeign")
+                    : t("sealInvalid")}
               {report.seal.signed && report.seal.certificateTrusted === false && <span className="meta"> · {t("sealUntrusted")}</span>}
             </dd>
             <dt>{t("sha")}</dt>

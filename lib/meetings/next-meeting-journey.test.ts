@@ -322,6 +322,6 @@ describe("the next meeting (XXVIII-like, Niigata 2021) goes from preparation to 
     expect(check.signers.map((s) => s.name.ru).sort()).toEqual(signatories.map((s) => s.name.ru).sort());
     expect(check.signers.map((s) => s.name.ru)).toContain(SHESTAKOV.nameRu);
     expect(check.signers.map((s) => s.name.ru)).not.toContain("Гладких Б. И.");
-    expect(check.seal).toEqual({ signed: true, valid: true, coversWholeDocument: true, certificateTrusted: false });
+    expect(check.seal).toEqual({ signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
   }, 60_000);
 });

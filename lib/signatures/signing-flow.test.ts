@@ -249,7 +249,7 @@ describe("the final document", () => {
     expect(result.signers.map((s) => s.name).sort((a, b) => a.ru.localeCompare(b.ru))).toEqual(
       signatories.map((s) => s.name).sort((a, b) => a.ru.localeCompare(b.ru)),
     );
-    expect(result.seal).toEqual({ signed: true, valid: true, coversWholeDocument: true, certificateTrusted: false });
+    expect(result.seal).toEqual({ signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
   });
 
   it("is what the signatories and the secretariat download, and what the signing page reports", async () => {

@@ -48,6 +48,7 @@ export async function verifyDocument(bytes: Uint8Array) {
       const name = names.get(`signatory-${s.signatoryId}`);
       return name ? [{ name, at: s.signedAt }] : [];
     }) ?? [],
-    seal: { signed: seal.signed, valid: sealOurs, coversWholeDocument: seal.coversWholeDocument, certificateTrusted: seal.certificateTrusted },
+    // `valid`: a seal of this association, intact; `intact`: a signature whatever its maker, intact.
+    seal: { signed: seal.signed, valid: sealOurs, intact: seal.valid, coversWholeDocument: seal.coversWholeDocument, certificateTrusted: seal.certificateTrusted },
   };
 }

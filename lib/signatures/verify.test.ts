@@ -56,7 +56,7 @@ describe("the stored final document", () => {
     const result = await verifyDocument(pdf);
     expect(result).toMatchObject({ sha256: sha256(pdf), genuine: true, meeting });
     expect(result.signers).toHaveLength(8);
-    expect(result.seal).toEqual({ signed: true, valid: true, coversWholeDocument: true, certificateTrusted: false });
+    expect(result.seal).toEqual({ signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
   });
 
   it("describes the document as it was signed, whatever the meeting and the people are called today", async () => {
@@ -145,7 +145,7 @@ describe("files that are not PDFs", () => {
   it("answers, without failing, for a file that only starts like a PDF", async () => {
     const result = await verifyDocument(new TextEncoder().encode("%PDF-1.7\nhello\n%%EOF\n"));
     expect(result).toMatchObject(NOT_OURS);
-    expect(result.seal).toEqual({ signed: false, valid: false, coversWholeDocument: false, certificateTrusted: false });
+    expect(result.seal).toEqual({ signed: false, valid: false, intact: false, coversWholeDocument: false, certificateTrusted: false });
   });
 });
 
@@ -154,7 +154,7 @@ describe("PDFs that are not a signed communiqué", () => {
     const draft = await renderCommuniquePdf(content, { draft: true });
     const result = await verifyDocument(draft);
     expect(result).toMatchObject(NOT_OURS);
-    expect(result.seal).toEqual({ signed: false, valid: false, coversWholeDocument: false, certificateTrusted: false });
+    expect(result.seal).toEqual({ signed: false, valid: false, intact: false, coversWholeDocument: false, certificateTrusted: false });
   });
 
   it("a render sealed with our certificate but never recorded: a valid seal of ours, yet not genuine", async () => {
@@ -178,6 +178,7 @@ describe("PDFs that are not a signed communiqué", () => {
     });
     const result = await verifyDocument(sealed);
     expect(result).toMatchObject(NOT_OURS);
-    expect(result.seal).toMatchObject({ signed: true, valid: false });
+    // The signature itself is intact (pdfsig would call it valid): it is just not this association's seal.
+    expect(result.seal).toMatchObject({ signed: true, valid: false, intact: true });
   });
 });

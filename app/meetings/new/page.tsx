@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, type FieldRow, type FieldSpec } from "@/components/ui/action-form";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
@@ -8,6 +8,7 @@ import { directoryChoices } from "@/lib/directory/list-directory";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { newMeetingDefaults } from "@/lib/meetings/new-meeting-defaults";
 import { createMeetingAction } from "./actions";
+import { pairLabel } from "@/components/ui/name-pair";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("newMeeting"))("title") };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewMeetingPage() {
   const actor = await requireActor("/meetings/new");
-  const [t, tm, tc, te] = await Promise.all([getTranslations("newMeeting"), getTranslations("meeting"), getTranslations("common"), getTranslations("errors")]);
+  const [t, tm, tc, te, locale] = await Promise.all([getTranslations("newMeeting"), getTranslations("meeting"), getTranslations("common"), getTranslations("errors"), getLocale()]);
   if (!can(actor, "meeting.create")) {
     return (
       <p className="card" role="alert">
@@ -35,7 +36,7 @@ export default async function NewMeetingPage() {
     label,
     type: "select",
     defaultValue,
-    options: [{ value: "", label: "—" }, ...entries.map((e) => ({ value: e.id, label: `${e.nameRu} / ${e.nameJa}${e.side ? ` (${tc(`side${e.side}`)})` : ""}` }))],
+    options: [{ value: "", label: "—" }, ...entries.map((e) => ({ value: e.id, label: `${pairLabel(locale, e.nameRu, e.nameJa)}${e.side ? ` (${tc(`side${e.side}`)})` : ""}` }))],
   });
   const fields: FieldRow[] = [
     {

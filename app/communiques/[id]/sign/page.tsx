@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { getSigning } from "@/lib/signatures/get-signing";
 import { declineAction, signAction } from "./actions";
+import { NamePair } from "@/components/ui/name-pair";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signing"))("title") };
@@ -78,7 +79,7 @@ export default async function SignPage({ params }: { params: Promise<{ id: strin
         <ol className="signatory-list">
           {view.signatories.map((s) => (
             <li key={s.id} data-signed={Boolean(s.signedAt)}>
-              <span lang="ru">{s.name.ru}</span> / <span lang="ja">{s.name.ja}</span> —{" "}
+              <NamePair ru={s.name.ru} ja={s.name.ja} /> —{" "}
               {s.signedAt ? (
                 <span className="badge badge--ok">{t("signedAt", { at: format.dateTime(s.signedAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
               ) : (
