@@ -103,6 +103,22 @@ test.describe("sign-in and the seeded meeting", () => {
     }
   });
 
+  test("an incomplete sign-in form is answered beside each field in the app's language, keeping what was typed", async ({ page, baseURL }) => {
+    await page.goto("/sign-in");
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator("#email-error")).toHaveText("Заполните это поле.");
+    await expect(page.locator("#password-error")).toHaveText("Заполните это поле.");
+    await expect(page.locator("#email")).toHaveAttribute("aria-invalid", "true");
+
+    await page.context().addCookies([{ name: "locale", value: "ja", url: baseURL! }]);
+    await page.goto("/sign-in");
+    await page.locator("#email").fill(ACCOUNTS.nakahara);
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator("#password-error")).toHaveText("この項目は必須です。");
+    await expect(page.locator("#email-error")).toHaveCount(0);
+    await expect(page.locator("#email")).toHaveValue(ACCOUNTS.nakahara);
+  });
+
   test("a wrong password is refused with a clear message", async ({ page }) => {
     await signIn(page, ACCOUNTS.kalita, "not-the-password");
     await expect(page.locator("main [role=alert]")).toHaveText("Неверная электронная почта или пароль.");
