@@ -26,6 +26,10 @@ test.describe.serial("drafting the XXVII communiqué", () => {
     await insertFromLibrary(page, "визовых");
     await expect(clauseRow(page, 1)).toContainText("ТОРов");
     await expect(clauseRow(page, 3).locator("textarea[lang=ja]")).toHaveValue(/査証/);
+    // The library marks what the draft already took, so that nothing goes in twice by mistake.
+    await page.locator("#library-q").fill("ТОРов");
+    await expect(page.locator(".library__item").first()).toHaveAttribute("data-in-draft", "true");
+    await expect(page.locator(".library__item").first().locator(".badge")).toHaveText("уже в проекте");
     await waitSaved(page);
     await shot(page, "editor-ru-desktop");
   });

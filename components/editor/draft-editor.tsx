@@ -210,6 +210,7 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
           <LibraryPanel
             topics={topics}
             clauseCount={clauses.length}
+            inDraft={new Set(clauses.flatMap((c) => (c.libraryClauseId ? [c.libraryClauseId] : [])))}
             onInsert={async (libraryClauseId, position) => {
               await structural(() => insertClauseAction({ communiqueId: id, position, libraryClauseId }));
             }}

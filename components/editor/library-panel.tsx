@@ -11,10 +11,12 @@ type Props = {
   topics: Topic[];
   clauseCount: number;
   onInsert: (libraryClauseId: string, position: number) => Promise<void>;
+  /** Library clauses the draft already took: marked, so that none goes in twice by mistake. */
+  inDraft: ReadonlySet<string>;
 };
 
 /** Search the clause library in either language and insert a clause at a chosen place. */
-export function LibraryPanel({ topics, clauseCount, onInsert }: Props) {
+export function LibraryPanel({ topics, clauseCount, onInsert, inDraft }: Props) {
   const t = useTranslations("editor");
   const locale = useLocale();
   const [q, setQ] = useState("");
@@ -81,7 +83,8 @@ export function LibraryPanel({ topics, clauseCount, onInsert }: Props) {
           <h3>{name}</h3>
           <ul className="library__list">
             {items.map((item) => (
-              <li key={item.id} className="library__item" data-library-clause={item.id}>
+              <li key={item.id} className="library__item" data-library-clause={item.id} data-in-draft={inDraft.has(item.id)}>
+                {inDraft.has(item.id) && <span className="badge badge--warn">{t("alreadyInDraft")}</span>}
                 <p lang="ru">{item.textRu}</p>
                 <p lang="ja">{item.textJa}</p>
                 <button

@@ -34,6 +34,8 @@ export async function getDraft(actor: Actor | null, communiqueId: string) {
     jaStale: c.jaStale,
     ruChangedAt: c.ruChangedAt.toISOString(),
     jaChangedAt: c.jaChangedAt.toISOString(),
+    /** The library clause it was taken from, if any: the library marks those already in the draft. */
+    libraryClauseId: c.libraryClauseId,
   }));
   const latest = await db.revision.findFirst({
     where: { communiqueId },
