@@ -50,6 +50,12 @@ const choice = (name: string, label: string, entries: Named[], locale: string): 
   options: [{ value: "", label: "—" }, ...options(entries, locale)],
 });
 
+/** The pair of title fields a new row carries into the communiqué. */
+const titles = (ru: string, ja: string): [FieldSpec, FieldSpec] => [
+  { name: "titleRu", label: ru, lang: "ru" },
+  { name: "titleJa", label: ja, lang: "ja" },
+];
+
 /** A folded form that adds a row to one of the meeting's lists. */
 async function AddForm({ label, idPrefix, action, fields }: { label: string; idPrefix: string; action: FormAction; fields: FieldRow[] }) {
   const t = await getTranslations("meeting");
@@ -198,10 +204,7 @@ export async function ParticipantsTable({ meeting, choices }: Props) {
           action={addParticipantAction.bind(null, meeting.id)}
           fields={[
             [choice("delegationId", t("delegation"), meeting.delegations.map((d) => ({ ...d.city, id: d.id })), locale), choice("personId", t("person"), choices.people.filter((p) => !attending.has(p.id)), locale)],
-            [
-              { name: "titleRu", label: t("titleRu"), lang: "ru" },
-              { name: "titleJa", label: t("titleJa"), lang: "ja" },
-            ],
+            titles(t("titleRu"), t("titleJa")),
           ]}
         />
       )}
@@ -257,10 +260,7 @@ export async function SignatoriesTable({ meeting, choices }: Props) {
           action={addSignatoryAction.bind(null, meeting.id)}
           fields={[
             choice("personId", t("person"), choices.people.filter((p) => !signing.has(p.id)), locale),
-            [
-              { name: "titleRu", label: t("titleRu"), lang: "ru" },
-              { name: "titleJa", label: t("titleJa"), lang: "ja" },
-            ],
+            titles(t("titleRu"), t("titleJa")),
           ]}
         />
       )}
@@ -294,10 +294,7 @@ export async function TopicsTable({ meeting, choices }: Props) {
           action={addTopicAction.bind(null, meeting.id)}
           fields={[
             choice("topicId", t("topic"), choices.topics.filter((tp) => !onAgenda.has(tp.id)), locale),
-            [
-              { name: "titleRu", label: t("topicTitleRu"), lang: "ru" },
-              { name: "titleJa", label: t("topicTitleJa"), lang: "ja" },
-            ],
+            titles(t("topicTitleRu"), t("topicTitleJa")),
           ]}
         />
       )}

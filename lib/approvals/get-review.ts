@@ -5,6 +5,7 @@ import { meetingSubject } from "@/lib/meetings/meeting-people";
 import { db } from "@/lib/db";
 import { compareRevisions, revisionContent } from "@/lib/revisions/revision-content";
 import { currentRound } from "./current-round";
+import { turnOf } from "./turn-of";
 
 /**
  * What a head reads: the revision under approval, what changed since the revision they last
@@ -33,15 +34,7 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
     orderBy: { createdAt: "asc" },
     include: { author: { select: { displayName: true } }, revision: { select: { number: true } } },
   });
-  // Staff speak for no person: without this, a null personId would match every delegation without a deputy.
-  const personId = actor!.personId;
-  const mine = !personId ? [] : round?.steps.flatMap((s, index) =>
-    s.members
-      .filter((m) => m.delegation.headPersonId === personId || m.delegation.deputyPersonId === personId)
-      .map((m) => ({ index, delegation: m.delegation })),
-  ) ?? [];
-  const pendingMine = mine.filter(({ delegation }) => !round!.decisions.some((d) => d.delegationId === delegation.id));
-  const active = round?.closedAt ? undefined : pendingMine.find(({ index }) => index === round!.activeIndex);
+  const { mine, pending: pendingMine, active } = turnOf(round, actor!.personId);
   return {
     communique,
     round,

@@ -1,10 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/authz";
+import { assertCan, can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { meetingsOfPerson } from "@/lib/meetings/meeting-people";
-import { getSigning } from "@/lib/signatures/get-signing";
 import { allows, STATES } from "@/lib/workflow/communique-workflow";
-import { getReview } from "./get-review";
+import { currentRound } from "./current-round";
+import { turnOf } from "./turn-of";
 
 export interface Task {
   kind: "approve" | "sign";
@@ -20,23 +20,32 @@ const SIGNING = STATES.filter((s) => allows(s, "ALL_SIGNED"));
 
 /**
  * What waits for this person, for their home page: communiqués to approve now (their step of
- * the route is open and they have not decided) and to sign (they have not signed yet).
+ * the route is open and they have not decided) and to sign (they have not signed yet). Only the
+ * routes and signature rows are read, never a revision's content: this runs on every home page.
  */
 export async function waitingForMe(actor: Actor | null): Promise<Task[]> {
   assertCan(actor, "meeting.list");
-  if (!actor.personId) return [];
+  const personId = actor.personId;
+  if (!personId) return [];
   const communiques = await db.communique.findMany({
-    where: { status: { in: [...DECIDING, ...SIGNING] }, meeting: meetingsOfPerson(actor.personId) },
+    where: { status: { in: [...DECIDING, ...SIGNING] }, meeting: meetingsOfPerson(personId) },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, status: true, meeting: { select: { ordinal: true, number: true } } },
+    select: { id: true, status: true, meetingId: true, approvedRevisionId: true, meeting: { select: { ordinal: true, number: true } } },
   });
+  // The communiqués come from the meetings this person takes part in.
+  const takesPart = { meetingPeople: new Set([personId]) };
   const tasks: Task[] = [];
   for (const c of communiques) {
     if (DECIDING.includes(c.status)) {
-      const { canDecide } = await getReview(actor, c.id);
-      if (canDecide) tasks.push({ kind: "approve", communiqueId: c.id, meeting: c.meeting, ...(canDecide.asDeputy ? { forHead: canDecide.head } : {}) });
-    } else if ((await getSigning(actor, c.id)).mine.some((s) => !s.signed)) {
-      tasks.push({ kind: "sign", communiqueId: c.id, meeting: c.meeting });
+      const { active } = turnOf(await currentRound(db, c.id), personId);
+      if (active && can(actor, "approval.decide", takesPart)) {
+        const asDeputy = active.delegation.headPersonId !== personId;
+        const head = { ru: active.delegation.head.nameRu, ja: active.delegation.head.nameJa };
+        tasks.push({ kind: "approve", communiqueId: c.id, meeting: c.meeting, ...(asDeputy ? { forHead: head } : {}) });
+      }
+    } else if (c.approvedRevisionId && can(actor, "signing.sign", takesPart)) {
+      const unsigned = await db.signatory.count({ where: { meetingId: c.meetingId, personId, signatures: { none: { revisionId: c.approvedRevisionId } } } });
+      if (unsigned > 0) tasks.push({ kind: "sign", communiqueId: c.id, meeting: c.meeting });
     }
   }
   return tasks;

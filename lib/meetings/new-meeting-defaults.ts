@@ -22,8 +22,12 @@ export async function newMeetingDefaults(actor: Actor | null) {
   ]);
   const number = (latest?.number ?? 0) + 1;
   const hostSide: Side = latest ? other(latest.hostCity.side) : "RU";
-  const inviting = associations.find((a) => a.side === hostSide);
-  const guest = associations.find((a) => a.side === other(hostSide));
+  // The latest meeting's two associations swap roles; any association of the right side otherwise.
+  const ofSide = (side: Side) =>
+    associations.find((a) => a.side === side && (a.id === latest?.invitingAssociationId || a.id === latest?.guestAssociationId)) ??
+    associations.find((a) => a.side === side);
+  const inviting = ofSide(hostSide);
+  const guest = ofSide(other(hostSide));
   const year = latest ? latest.startDate.getUTCFullYear() + 2 : new Date().getUTCFullYear();
   return {
     number: String(number),

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
  * A directory entry chosen in a meeting form: it must exist and be in use. A retired entry is
  * kept where it already stands, but is never chosen anew. The refusal names the form's field.
  */
-async function picked<T extends { retiredAt: Date | null }>(entry: T | null, field: string): Promise<T> {
+function picked<T extends { retiredAt: Date | null }>(entry: T | null, field: string): T {
   if (!entry || entry.retiredAt) throw new AppError("VALIDATION", {}, { [field]: "invalid" });
   return entry;
 }
