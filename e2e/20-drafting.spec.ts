@@ -77,6 +77,7 @@ test.describe.serial("drafting the XXVII communiqué", () => {
     await expect(page.getByTestId("stale-count")).toHaveText("1 пункт требует обновления перевода");
 
     await page.getByRole("button", { name: "Отправить на согласование" }).click();
+    await page.getByTestId("submit-confirm").getByRole("button", { name: /^Отправить \d+ адресат/ }).click();
     await expect(page.locator("main [role=alert]").first()).toHaveText("Нельзя отправить на согласование: перевод требует обновления в пункте 2.");
 
     await row.getByRole("button", { name: "Перевод проверен" }).click();

@@ -47,6 +47,15 @@ test.describe.serial("approval by the heads of delegations", () => {
     }
     await expect(page.getByTestId("stale-count")).toHaveText("Все переводы согласованы");
     await page.getByRole("button", { name: "Отправить на согласование" }).click();
+    // Nothing is sent before the secretariat has seen the route and who will be mailed.
+    const confirm = page.getByTestId("submit-confirm");
+    await expect(confirm.getByRole("heading")).toHaveText("Проверьте маршрут перед отправкой");
+    await expect(confirm).toContainText("Калита В. С. <kalita@blagoveshchensk.example>");
+    await expect(confirm).toContainText("Иванова Т.Н. <ivanova@khabarovsk.example>");
+    await confirm.getByRole("button", { name: "Отмена" }).click();
+    await expect(confirm).toHaveCount(0);
+    await page.getByRole("button", { name: "Отправить на согласование" }).click();
+    await confirm.getByRole("button", { name: "Отправить 9 адресатам" }).click();
     await expect(page.locator("main p[role=status]")).toHaveText("Коммюнике отправлено на согласование.");
     const ru = await mailTo("kalita@blagoveshchensk.example", /коммюнике/i);
     expect(ru.text).toContain("Калита");
@@ -72,7 +81,7 @@ test.describe.serial("approval by the heads of delegations", () => {
     await clearMailbox();
     await expect(page.locator("h1")).toHaveText("共同コミュニケの承認");
     const clause = page.locator(".review__row[data-block^='clause-']").nth(1);
-    await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "コメント (JA)" }).click();
+    await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "コメント: 第2項 (JA)" }).click();
     await clause.locator(".parallel__cell[lang=ja] textarea").fill("「港湾機能」の前に「参加都市の」を補ってください。");
     await clause.locator(".parallel__cell[lang=ja]").getByRole("button", { name: "送信" }).click();
     await expect(clause.locator(".comment__body")).toHaveText("「港湾機能」の前に「参加都市の」を補ってください。");
@@ -80,7 +89,7 @@ test.describe.serial("approval by the heads of delegations", () => {
     // Escape closes a form, keeps what was typed, and gives the focus back to its button.
     const cell = clause.locator(".parallel__cell[lang=ja]");
     const replyButton = cell.getByRole("button", { name: "返信" });
-    await expect(cell.getByRole("button", { name: "コメント (JA)" })).toBeFocused();
+    await expect(cell.getByRole("button", { name: "コメント: 第2項 (JA)" })).toBeFocused();
     await page.keyboard.press("Shift+Tab");
     await expect(replyButton).toBeFocused();
     await page.keyboard.press("Enter");
@@ -106,6 +115,8 @@ test.describe.serial("approval by the heads of delegations", () => {
     const toSecretariat = await mailTo(ACCOUNTS.secretariat, /изменени/i);
     expect(toSecretariat.text).toContain("第2項の表現を確認してください。");
     expect(toSecretariat.text).toContain("「港湾機能」の前に「参加都市の」を補ってください。");
+    // The mail leads to the comments on the status board.
+    expect(linkIn(toSecretariat)).toMatch(/\/communiques\/[^/]+\/status#comments$/);
   });
 
   test("the secretariat revises and resubmits; the heads are told what changed", async ({ page }) => {
@@ -116,16 +127,37 @@ test.describe.serial("approval by the heads of delegations", () => {
     const texts = await page.locator("ol.rows > li.clause-row textarea[lang=ja]").evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
     const n = texts.findIndex((t) => t.includes("港湾機能")) + 1;
     expect(n).toBeGreaterThan(0);
+    // The head's comment and its reply are on the clause they are about, counted in the toolbar.
+    const thread = clauseRow(page, n).locator(".comment-thread");
+    await expect(thread.locator(".comment__body")).toHaveText(["「港湾機能」の前に「参加都市の」を補ってください。", "各都市と調整します。"]);
+    await expect(page.getByTestId("open-comments")).toHaveText("1 открытое замечание");
     const ja = clauseRow(page, n).locator("textarea[lang=ja]");
     await ja.fill((await ja.inputValue()).replace("港湾機能", "参加都市の港湾機能"));
     await ja.blur();
     await waitSaved(page);
     await clauseRow(page, n).getByRole("button", { name: "Перевод проверен" }).click();
+    // Answered and resolved: the thread folds away, the toolbar no longer counts it.
+    await thread.getByRole("button", { name: "Ответить" }).click();
+    await thread.getByLabel("Ответ на замечание (中原八一)").fill("Исправлено в пункте " + n + ".");
+    await thread.getByRole("button", { name: "Отправить" }).click();
+    await expect(thread.locator(".comment__body").last()).toHaveText(`Исправлено в пункте ${n}.`);
+    await thread.getByRole("button", { name: "Отметить как решённое" }).click();
+    await expect(clauseRow(page, n).locator(".block-comments__resolved summary")).toHaveText("1 решённое замечание");
+    await expect(page.getByTestId("open-comments")).toHaveCount(0);
+    await shot(page, "editor-ru-comment-resolved");
     await page.getByRole("button", { name: "Отправить на согласование" }).click();
+    await page.getByTestId("submit-confirm").getByRole("button", { name: "Отправить 9 адресатам" }).click();
     await expect(page.locator("main p[role=status]")).toHaveText("Коммюнике отправлено на согласование.");
     await shot(page, "editor-ru-resubmitted");
     const mail = await mailTo("kalita@blagoveshchensk.example", /изменено/i);
     expect(mail.text).toContain(`Пункт ${n}`);
+    // The board lists the comments with their text, and the timeline quotes them.
+    await page.getByRole("link", { name: "Ход согласования" }).click();
+    const comments = page.locator("#comments");
+    await expect(comments.getByTestId("open-comments")).toHaveText("Открытых замечаний нет");
+    await expect(comments).toContainText("「港湾機能」の前に「参加都市の」を補ってください。");
+    await expect(comments).toContainText(`Пункт ${n} · JA`);
+    await expect(page.locator(".timeline li[data-action='comment.added'] q").first()).toHaveText("「港湾機能」の前に「参加都市の」を補ってください。");
   });
 
   test("every head approves the new revision, seeing the change; two of them on a phone, one with the keyboard alone", async ({ browser }, testInfo) => {

@@ -3,6 +3,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { MAX_CLAUSE_CHARS } from "@/lib/clauses/limits";
 import { ConflictView } from "./conflict-view";
 import { TextCell } from "./text-cell";
@@ -17,10 +18,12 @@ type Props = {
   onMove: (toIndex: number) => void;
   onDelete: () => void;
   onSaveToLibrary: () => void;
+  /** The comment threads on this clause. */
+  comments?: ReactNode;
 };
 
 /** One clause: Russian left, Japanese right, with its translation flags and its tools. */
-export function ClauseRow({ clause, index, count, state, editable, onMove, onDelete, onSaveToLibrary }: Props) {
+export function ClauseRow({ clause, index, count, state, editable, onMove, onDelete, onSaveToLibrary, comments }: Props) {
   const t = useTranslations("editor");
   const n = index + 1;
   const sortable = useSortable({ id: clause.id, disabled: !editable });
@@ -68,7 +71,7 @@ export function ClauseRow({ clause, index, count, state, editable, onMove, onDel
   };
 
   return (
-    <li ref={sortable.setNodeRef} style={style} className="clause-row" data-clause={clause.id} data-stale={clause.ruStale || clause.jaStale}>
+    <li ref={sortable.setNodeRef} style={style} className="clause-row" id={`block-${clause.blockId}`} data-clause={clause.id} data-stale={clause.ruStale || clause.jaStale}>
       <div className="clause-row__tools">
         <span className="clause-row__number">{t("clauseN", { n })}</span>
         {editable && (
@@ -101,6 +104,7 @@ export function ClauseRow({ clause, index, count, state, editable, onMove, onDel
         {cell("ru")}
         {cell("ja")}
       </div>
+      {comments}
     </li>
   );
 }

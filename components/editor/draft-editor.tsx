@@ -14,8 +14,10 @@ import {
   saveToLibraryAction,
   setNumberingAction,
 } from "@/app/communiques/[id]/actions";
+import { BlockComments, CommentThread } from "@/components/comments/comment-thread";
 import { ParallelPreview } from "@/components/document/parallel-preview";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { STANDARD_PART_IDS } from "@/lib/communique/standard-parts";
 import type { DraftView } from "@/lib/communiques/get-draft";
 import { ClauseRow } from "./clause-row";
 import { EditorToolbar } from "./editor-toolbar";
@@ -31,6 +33,7 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
   const tStatus = useTranslations("status");
   const te = useTranslations("errors");
   const tc = useTranslations("common");
+  const tcm = useTranslations("comments");
   const locale = useLocale();
   const router = useRouter();
   const state = useDraftState(draft);
@@ -72,9 +75,14 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
   };
 
   const content = liveContent(draft.content, state.parts, clauses, draft.communique.numberClauses);
+  const commenting = { communiqueId: id, canReply: draft.canComment, canResolve: draft.canResolveComments };
+  const commentsOn = (blockId: string) => <BlockComments threads={draft.comments.filter((c) => c.blockId === blockId)} {...commenting} />;
+  // Threads on blocks the draft no longer has (a deleted clause) stay readable at the end.
+  const placed = new Set([...state.parts.map((p) => p.blockId), STANDARD_PART_IDS.participants, ...clauses.map((c) => c.blockId)]);
+  const elsewhere = draft.comments.filter((c) => !placed.has(c.blockId));
   const row = (kind: string) => {
     const p = part(kind);
-    return p ? <PartRow key={kind} part={p} state={state} editable={editable} /> : null;
+    return p ? <PartRow key={kind} part={p} state={state} editable={editable} comments={commentsOn(p.blockId)} /> : null;
   };
 
   return (
@@ -119,6 +127,7 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
                 <p className="meta">
                   {t("participantsNote")} <Link href={`/meetings/${draft.communique.meetingId}`}>{t("editMeeting")}</Link>
                 </p>
+                {commentsOn(STANDARD_PART_IDS.participants)}
               </li>
               {row("topics")}
             </ul>
@@ -152,6 +161,7 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
                       onMove={(to) => void move(clause.id, to)}
                       onDelete={() => void remove(clause.id)}
                       onSaveToLibrary={() => setLibraryFor(clause.id)}
+                      comments={commentsOn(clause.blockId)}
                     />
                   ))}
                 </ol>
@@ -205,6 +215,14 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
               {row("formula")}
             </ul>
           </section>
+          {elsewhere.length > 0 && (
+            <section className="card" aria-labelledby="comments-elsewhere">
+              <h2 id="comments-elsewhere">{tcm("elsewhere")}</h2>
+              {elsewhere.map((thread) => (
+                <CommentThread key={thread.id} thread={thread} where={tcm("unknownBlock")} {...commenting} />
+              ))}
+            </section>
+          )}
         </div>
         {editable && (
           <LibraryPanel

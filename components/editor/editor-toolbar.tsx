@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { openSigningAction, saveRevisionAction, submitAction } from "@/app/communiques/[id]/actions";
 import type { DraftView } from "@/lib/communiques/get-draft";
 import { RoutePanel } from "./route-panel";
+import { SubmitConfirm } from "./submit-confirm";
 import type { DraftState, Failure } from "./use-draft-state";
 
 type Props = {
@@ -22,11 +23,14 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
   const ts = useTranslations("status");
   const tb = useTranslations("board");
   const tsig = useTranslations("signing");
+  const tcm = useTranslations("comments");
   const router = useRouter();
   const [busy, startTransition] = useTransition();
   const id = draft.communique.id;
   const stale = state.clauses.filter((c) => c.ruStale || c.jaStale).length;
   const [route, setRoute] = useState<Record<string, number>>({});
+  const [confirming, setConfirming] = useState(false);
+  const openComments = draft.comments.filter((c) => !c.resolved);
 
   const run = (action: () => Promise<void>) =>
     startTransition(async () => {
@@ -45,6 +49,11 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
         <span className={stale ? "badge badge--warn" : "badge badge--ok"} data-testid="stale-count">
           {stale ? t("staleCount", { count: stale }) : t("allInSync")}
         </span>
+        {openComments.length > 0 && (
+          <a className="badge badge--warn" href={`#comment-${openComments[0]!.id}`} data-testid="open-comments">
+            {tcm("openCount", { count: openComments.length })}
+          </a>
+        )}
         <span className="meta">
           {draft.latestRevision
             ? t("lastRevision", { number: draft.latestRevision.number, hash: draft.latestRevision.hash.slice(0, 12) })
@@ -72,18 +81,7 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
           </button>
         )}
         {draft.canSubmit && (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() =>
-              run(async () => {
-                const result = await submitAction(id, Object.keys(route).length ? { steps: route } : undefined);
-                onProblem(result.ok ? null : result);
-                if (result.ok) onNotice(t("submitted"));
-              })
-            }
-          >
+          <button type="button" className="button" disabled={busy || confirming} aria-expanded={confirming} onClick={() => setConfirming(true)}>
             {t("submit")}
           </button>
         )}
@@ -121,6 +119,22 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
         </a>
       </div>
       {draft.canSubmit && <RoutePanel delegations={draft.delegations} steps={route} onChange={setRoute} />}
+      {draft.canSubmit && confirming && (
+        <SubmitConfirm
+          delegations={draft.delegations}
+          steps={route}
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            run(async () => {
+              const result = await submitAction(id, Object.keys(route).length ? { steps: route } : undefined);
+              onProblem(result.ok ? null : result);
+              setConfirming(false);
+              if (result.ok) onNotice(t("submitted"));
+            })
+          }
+        />
+      )}
       {draft.communique.status === "IN_APPROVAL" && <p className="meta toolbar__note">{t("inApprovalNote")}</p>}
     </div>
   );

@@ -1,23 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { MAX_CLAUSE_CHARS } from "@/lib/clauses/limits";
+import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
 import { TextCell } from "./text-cell";
 import type { DraftState, Lang, PartView } from "./use-draft-state";
 
-const LABELS: Record<string, string> = {
-  title: "partTitle",
-  meetingLine: "partMeetingLine",
-  preamble: "partPreamble",
-  topics: "partTopics",
-  closing: "partClosing",
-  formula: "partFormula",
-};
 
 /** A part generated from the meeting's data; a hand edit wins until it is reset. */
-export function PartRow({ part, state, editable }: { part: PartView; state: DraftState; editable: boolean }) {
+export function PartRow({ part, state, editable, comments }: { part: PartView; state: DraftState; editable: boolean; comments?: ReactNode }) {
   const t = useTranslations("editor");
-  const label = t(LABELS[part.kind] ?? "partTitle");
+  const label = t(PART_LABEL_KEYS[part.kind] ?? "partTitle");
   const cell = (lang: Lang) => (
     <TextCell
       id={`part-${part.kind}-${lang}`}
@@ -39,7 +33,7 @@ export function PartRow({ part, state, editable }: { part: PartView; state: Draf
     </TextCell>
   );
   return (
-    <li className="clause-row clause-row--part" data-part={part.kind}>
+    <li className="clause-row clause-row--part" id={`block-${part.blockId}`} data-part={part.kind}>
       <div className="clause-row__tools">
         <span className="clause-row__number">{label}</span>
       </div>
@@ -47,6 +41,7 @@ export function PartRow({ part, state, editable }: { part: PartView; state: Draf
         {cell("ru")}
         {cell("ja")}
       </div>
+      {comments}
     </li>
   );
 }

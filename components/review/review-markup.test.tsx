@@ -10,6 +10,7 @@ import { cachedReviewMarkup, reviewMarkup, reviewMarkupKey, type MarkupComment, 
 /** The rows as React elements: what the review page rendered before its rows became one string. */
 function ReferenceRows({ content, diff, comments, canComment, labels }: ReviewMarkupInput) {
   const changes = new Map(diff?.map((d) => [d.id, d]) ?? []);
+  const where = (blockId: string, lang: string) => `${labels.blocks[blockId] ?? blockId} (${lang.toUpperCase()})`;
   const thread = (blockId: string, lang: "ru" | "ja") => {
     const mine = comments.filter((c) => c.blockId === blockId && c.lang === lang);
     return (
@@ -17,9 +18,15 @@ function ReferenceRows({ content, diff, comments, canComment, labels }: ReviewMa
         {mine
           .filter((c) => !c.parentId)
           .map((c) => (
-            <div key={c.id} className="comment" data-comment={c.id}>
+            <div key={c.id} className="comment" data-comment={c.id} data-resolved={c.resolved ? "true" : undefined}>
               <p className="comment__meta">
                 {c.author} · v{c.revision}
+                {c.resolved && (
+                  <>
+                    {" "}
+                    <span className="badge badge--ok">{labels.resolved}</span>
+                  </>
+                )}
               </p>
               <p className="comment__body">{c.body}</p>
               {mine
@@ -33,14 +40,14 @@ function ReferenceRows({ content, diff, comments, canComment, labels }: ReviewMa
                   </div>
                 ))}
               {canComment && (
-                <button type="button" className="link-button" data-reply={c.id}>
+                <button type="button" className="link-button" data-reply={c.id} aria-label={`${labels.reply}: ${where(blockId, lang)}, ${c.author}`}>
                   {labels.reply}
                 </button>
               )}
             </div>
           ))}
         {canComment && (
-          <button type="button" className="link-button" data-new-comment="" aria-label={`${labels.comment} (${lang.toUpperCase()})`}>
+          <button type="button" className="link-button" data-new-comment="" aria-label={`${labels.comment}: ${where(blockId, lang)}`}>
             {labels.comment}
           </button>
         )}
@@ -106,16 +113,22 @@ const edited: fc.Arbitrary<CommuniqueContent> = fc
   });
 
 const comments = (content: CommuniqueContent): fc.Arbitrary<MarkupComment[]> =>
-  fc.array(fc.tuple(fc.constantFrom(...content.blocks.map((b) => b.id)), fc.constantFrom("ru", "ja"), text, fc.string(), fc.nat(9), fc.boolean()), { maxLength: 12 }).map((rows) => {
+  fc.array(fc.tuple(fc.constantFrom(...content.blocks.map((b) => b.id)), fc.constantFrom("ru", "ja"), text, fc.string(), fc.nat(9), fc.boolean(), fc.boolean()), { maxLength: 12 }).map((rows) => {
     const out: MarkupComment[] = [];
-    rows.forEach(([blockId, lang, body, author, revision, reply], i) => {
+    rows.forEach(([blockId, lang, body, author, revision, reply, resolved], i) => {
       const parent = reply ? out.find((c) => c.blockId === blockId && c.lang === lang && !c.parentId) : undefined;
-      out.push({ id: `c${i}"<&'>`, blockId, lang, body, author, revision, parentId: parent?.id ?? null });
+      out.push({ id: `c${i}"<&'>`, blockId, lang, body, author, revision, parentId: parent?.id ?? null, resolved: !parent && resolved });
     });
     return out;
   });
 
-const labels = fc.record({ comment: text, reply: text });
+// Some blocks named (hostile names included), the others left to fall back on their ids.
+const labels = fc.record({
+  comment: text,
+  reply: text,
+  resolved: text,
+  blocks: fc.subarray(seeded.blocks.map((b) => b.id)).chain((ids) => fc.tuple(...ids.map(() => text)).map((names) => Object.fromEntries(ids.map((id, i) => [id, names[i]!])))),
+});
 
 describe("the review page's rows as one string", () => {
   it("are the markup React renders for the same elements: hostile texts, diffs, threads and replies", () => {
@@ -134,7 +147,7 @@ describe("the review page's rows as one string", () => {
 
   it("mark what changed, and show removed blocks after the others", () => {
     const content = { ...seeded, blocks: seeded.blocks.filter((b) => b.id !== seeded.blocks.find((x) => x.kind === "clause")!.id) };
-    const html = reviewMarkup({ content, diff: compareContents(seeded, content), comments: [], canComment: false, labels: { comment: "C", reply: "R" } });
+    const html = reviewMarkup({ content, diff: compareContents(seeded, content), comments: [], canComment: false, labels: { comment: "C", reply: "R", resolved: "OK", blocks: {} } });
     expect(html.match(/data-changed="removed"/g)).toHaveLength(1);
     expect(html.lastIndexOf('data-changed="removed"')).toBeGreaterThan(html.lastIndexOf('data-block="formula'));
     expect(html).not.toContain("link-button");
@@ -152,6 +165,8 @@ describe("the markup's cache", () => {
       { ...base, sinceRevision: 2 },
       { ...base, comments: [...base.comments, { id: "c" }] },
       { ...base, comments: [{ id: "a" }, { id: "c" }] },
+      { ...base, comments: [{ id: "a", resolved: true }, { id: "b" }] },
+      { ...base, comments: [{ id: "a" }, { id: "b", resolved: true }] },
       { ...base, canComment: false },
       { ...base, locale: "ja" },
     ].map(reviewMarkupKey);
@@ -162,7 +177,7 @@ describe("the markup's cache", () => {
     let made = 0;
     const input = () => {
       made++;
-      return { content: seeded, diff: null, comments: [], canComment: true, labels: { comment: "Комментировать", reply: "Ответить" } };
+      return { content: seeded, diff: null, comments: [], canComment: true, labels: { comment: "Комментировать", reply: "Ответить", resolved: "Решено", blocks: {} } };
     };
     const key = reviewMarkupKey({ ...base, revisionId: `cache-test-${Math.random()}` });
     const first = cachedReviewMarkup(key, input);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Block, CommuniqueContent } from "@/lib/communique/content";
 import type { BlockDiff, Piece } from "@/lib/revisions/compare-contents";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
@@ -14,7 +15,7 @@ import { BoundedCache } from "@/lib/cache/bounded-cache";
  * text included), and the threads are made interactive in the browser by `ReviewArticle`.
  */
 
-export type MarkupComment = { id: string; blockId: string; lang: string; body: string; author: string; parentId: string | null; revision: number };
+export type MarkupComment = { id: string; blockId: string; lang: string; body: string; author: string; parentId: string | null; revision: number; resolved: boolean };
 
 export interface ReviewMarkupInput {
   content: CommuniqueContent;
@@ -23,7 +24,13 @@ export interface ReviewMarkupInput {
   /** Every comment of the communiqué, oldest first. */
   comments: MarkupComment[];
   canComment: boolean;
-  labels: { comment: string; reply: string };
+  labels: {
+    comment: string;
+    reply: string;
+    resolved: string;
+    /** Each block's name for the buttons' accessible names ("Пункт 3"), by block id. */
+    blocks: Record<string, string>;
+  };
 }
 
 // The characters React escapes in text and attribute values, and as it writes them.
@@ -55,22 +62,27 @@ function piecesMarkup(pieces: Piece[]): string {
   return `${out}</p>`;
 }
 
-function commentMarkup(c: MarkupComment): string {
-  return `<p class="comment__meta">${escapeHtml(c.author)} · v${c.revision}</p><p class="comment__body">${escapeHtml(c.body)}</p>`;
+function commentMarkup(c: MarkupComment, resolved: string): string {
+  const mark = c.resolved ? ` <span class="badge badge--ok">${escapeHtml(resolved)}</span>` : "";
+  return `<p class="comment__meta">${escapeHtml(c.author)} · v${c.revision}${mark}</p><p class="comment__body">${escapeHtml(c.body)}</p>`;
 }
 
 function threadMarkup(blockId: string, lang: "ru" | "ja", comments: MarkupComment[], input: ReviewMarkupInput): string {
   const { canComment, labels } = input;
+  // Twenty "Comment" buttons must be told apart by ear: each names its block and language.
+  const where = `${labels.blocks[blockId] ?? blockId} (${lang.toUpperCase()})`;
   let out = `<div class="comments" data-comments="${escapeHtml(`${blockId}:${lang}`)}">`;
   for (const root of comments) {
     if (root.parentId) continue;
-    out += `<div class="comment" data-comment="${escapeHtml(root.id)}">${commentMarkup(root)}`;
-    for (const r of comments) if (r.parentId === root.id) out += `<div class="comment comment--reply">${commentMarkup(r)}</div>`;
-    if (canComment) out += `<button type="button" class="link-button" data-reply="${escapeHtml(root.id)}">${escapeHtml(labels.reply)}</button>`;
+    out += `<div class="comment" data-comment="${escapeHtml(root.id)}"${root.resolved ? ' data-resolved="true"' : ""}>${commentMarkup(root, labels.resolved)}`;
+    for (const r of comments) if (r.parentId === root.id) out += `<div class="comment comment--reply">${commentMarkup(r, labels.resolved)}</div>`;
+    if (canComment) {
+      out += `<button type="button" class="link-button" data-reply="${escapeHtml(root.id)}" aria-label="${escapeHtml(`${labels.reply}: ${where}, ${root.author}`)}">${escapeHtml(labels.reply)}</button>`;
+    }
     out += "</div>";
   }
   if (canComment) {
-    out += `<button type="button" class="link-button" data-new-comment="" aria-label="${escapeHtml(`${labels.comment} (${lang.toUpperCase()})`)}">${escapeHtml(labels.comment)}</button>`;
+    out += `<button type="button" class="link-button" data-new-comment="" aria-label="${escapeHtml(`${labels.comment}: ${where}`)}">${escapeHtml(labels.comment)}</button>`;
   }
   return `${out}</div>`;
 }
@@ -111,11 +123,20 @@ export function reviewMarkup(input: ReviewMarkupInput): string {
 /**
  * What the markup depends on, as a cache key. Revisions never change and comments are only
  * ever added, so the revision, the revision compared with, the comments' count and newest id,
- * the right to comment and the labels' language name one markup for good.
+ * which threads are resolved, the right to comment and the labels' language name one markup
+ * for good.
  */
-export function reviewMarkupKey(parts: { revisionId: string; sinceRevision: number | null; comments: { id: string }[]; canComment: boolean; locale: string }): string {
+export function reviewMarkupKey(parts: {
+  revisionId: string;
+  sinceRevision: number | null;
+  comments: { id: string; resolved?: boolean }[];
+  canComment: boolean;
+  locale: string;
+}): string {
   const newest = parts.comments.at(-1)?.id ?? "";
-  return [parts.revisionId, parts.sinceRevision ?? "-", parts.comments.length, newest, parts.canComment ? 1 : 0, parts.locale].join("|");
+  const resolved = createHash("sha1");
+  for (const c of parts.comments) if (c.resolved) resolved.update(`${c.id}\n`);
+  return [parts.revisionId, parts.sinceRevision ?? "-", parts.comments.length, newest, resolved.digest("base64url"), parts.canComment ? 1 : 0, parts.locale].join("|");
 }
 
 // 190 KB for a 60-clause communiqué: 32 of them are a few megabytes per instance.

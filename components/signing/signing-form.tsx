@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
-import SignaturePad from "signature_pad";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
+import SignaturePad, { type PointGroup } from "signature_pad";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 type Props = {
@@ -13,16 +13,61 @@ type Props = {
 };
 
 type Method = "DRAWN" | "TYPED" | "SEAL";
+type Refusal = Extract<ActionResult, { ok: false }>;
+
+/** The server's answer, with the method it was about and how many wrong passwords came so far. */
+type Answer = { result: ActionResult; method: Method; wrongPasswords: number };
+
+/** The parts of the form a refusal can be about; its message stands beside the part. */
+type Field = "typedName" | "drawing" | "seal" | "password";
+const FIELDS: readonly string[] = ["typedName", "drawing", "seal", "password"] satisfies Field[];
+
+/** The field a refusal is about (`method`: the one that was sent), or null for the form as a whole. */
+function refusedField(refusal: Refusal, method: Method): Field | null {
+  const named = Object.keys(refusal.fieldErrors).find((key): key is Field => FIELDS.includes(key));
+  if (named) return named;
+  switch (refusal.code) {
+    case "WRONG_PASSWORD":
+      return "password";
+    case "MISSING_GLYPHS":
+      return "typedName";
+    case "EMPTY_SIGNATURE":
+      return "drawing";
+    case "BAD_IMAGE":
+      return method === "SEAL" ? "seal" : "drawing";
+    default:
+      return null;
+  }
+}
 
 /** Draw, type or upload a seal; confirm the password; sign the approved revision. */
 export function SigningForm({ action, signatoryId, revisionHash, defaultName }: Props) {
   const t = useTranslations("signing");
   const te = useTranslations("errors");
   const [method, setMethod] = useState<Method>("TYPED");
-  const [result, formAction, pending] = useActionState(action, null);
+  const [answer, formAction, pending] = useActionState(async (prev: Answer | null, form: FormData): Promise<Answer> => {
+    const result = await action(prev?.result ?? null, form);
+    const wrongPassword = !result.ok && result.code === "WRONG_PASSWORD";
+    return { result, method: form.get("method") as Method, wrongPasswords: (prev?.wrongPasswords ?? 0) + (wrongPassword ? 1 : 0) };
+  }, null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
-  const drawing = useRef<HTMLInputElement>(null);
+  const strokes = useRef<PointGroup[]>([]);
+  const typedName = useRef<HTMLInputElement>(null);
+  const seal = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+
+  const refusal = answer?.result.ok === false ? answer.result : null;
+  const field = answer && refusal ? refusedField(refusal, answer.method) : null;
+  const fieldError = refusal ? Object.values(refusal.fieldErrors)[0] : undefined;
+  const message = refusal ? (fieldError ? te(`fields.${fieldError}`, refusal.params) : te(refusal.code, refusal.params)) : "";
+  const invalid = (f: Field) => (field === f ? { "aria-invalid": true, "aria-describedby": `sign-${f}-error` } : {});
+  const errorBeside = (f: Field) =>
+    field === f && (
+      <span id={`sign-${f}-error`} className="field-error" role="alert">
+        {message}
+      </span>
+    );
 
   useEffect(() => {
     if (method !== "DRAWN" || !canvas.current) return;
@@ -31,21 +76,36 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
     c.width = c.offsetWidth * ratio;
     c.height = c.offsetHeight * ratio;
     c.getContext("2d")!.scale(ratio, ratio);
-    pad.current = new SignaturePad(c, { penColor: "#102a6b", minWidth: 0.8, maxWidth: 2.6 });
-    return () => pad.current?.off();
+    const p = new SignaturePad(c, { penColor: "#102a6b", minWidth: 0.8, maxWidth: 2.6 });
+    // Sizing empties the canvas each time it is shown: the strokes drawn before come back.
+    p.fromData(strokes.current);
+    p.addEventListener("endStroke", () => {
+      strokes.current = p.toData();
+    });
+    pad.current = p;
+    return () => p.off();
   }, [method]);
 
+  // A refusal takes the focus to the field it is about.
+  useEffect(() => {
+    const inputs: Partial<Record<Field, RefObject<HTMLInputElement | null>>> = { typedName, seal, password };
+    if (field) inputs[field]?.current?.focus();
+  }, [answer, field]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    // Sent from here, not by the form's action: React empties a form after its action, and a
+    // refused signatory would lose the method, the chosen file and the password.
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (method !== "SEAL") form.delete("seal");
+    if (method === "DRAWN") form.set("drawing", pad.current && !pad.current.isEmpty() ? pad.current.toDataURL("image/png") : "");
+    startTransition(() => formAction(form));
+  }
+
   return (
-    <form
-      action={formAction}
-      className="stack signing-form"
-      onSubmit={() => {
-        if (method === "DRAWN" && drawing.current) drawing.current.value = pad.current && !pad.current.isEmpty() ? pad.current.toDataURL("image/png") : "";
-      }}
-    >
+    <form action={formAction} onSubmit={submit} className="stack signing-form">
       <input type="hidden" name="signatoryId" value={signatoryId} />
       <input type="hidden" name="revisionHash" value={revisionHash} />
-      <input type="hidden" name="drawing" ref={drawing} />
       <fieldset className="method-choice">
         <legend>{t("method")}</legend>
         {(["TYPED", "DRAWN", "SEAL"] as const).map((m) => (
@@ -55,42 +115,78 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
           </label>
         ))}
       </fieldset>
-      {method === "TYPED" && (
-        <div className="field">
+      {/* Every method stays mounted, hidden when not chosen: switching keeps the name, strokes and file. */}
+      <div hidden={method !== "TYPED"}>
+        <div className="field" data-invalid={field === "typedName"}>
           <label htmlFor="typedName">{t("typedName")}</label>
-          <input id="typedName" name="typedName" defaultValue={defaultName} maxLength={120} className="typed-signature" />
+          <input
+            id="typedName"
+            name="typedName"
+            ref={typedName}
+            defaultValue={defaultName}
+            maxLength={120}
+            className="typed-signature"
+            {...invalid("typedName")}
+          />
+          {errorBeside("typedName")}
         </div>
-      )}
-      {method === "DRAWN" && (
-        <div className="field">
+      </div>
+      <div hidden={method !== "DRAWN"}>
+        <div className="field" data-invalid={field === "drawing"}>
           <span className="lang-tag" id="pad-label">
             {t("drawHere")}
           </span>
-          <canvas ref={canvas} className="signature-pad" aria-labelledby="pad-label" data-testid="signature-pad" />
+          <canvas
+            ref={canvas}
+            className="signature-pad"
+            aria-labelledby="pad-label"
+            aria-describedby={field === "drawing" ? "sign-drawing-error" : undefined}
+            data-testid="signature-pad"
+          />
+          {errorBeside("drawing")}
           <div className="actions">
-            <button type="button" className="button button--quiet button--small" onClick={() => pad.current?.clear()}>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => {
+                pad.current?.clear();
+                strokes.current = [];
+              }}
+            >
               {t("clear")}
             </button>
           </div>
         </div>
-      )}
-      {method === "SEAL" && (
-        <div className="field">
+      </div>
+      <div hidden={method !== "SEAL"}>
+        <div className="field" data-invalid={field === "seal"}>
           <label htmlFor="seal">{t("sealImage")}</label>
-          <input id="seal" name="seal" type="file" accept="image/png,image/jpeg" />
+          <input id="seal" name="seal" type="file" accept="image/png,image/jpeg" ref={seal} {...invalid("seal")} />
+          {errorBeside("seal")}
           <span className="meta">{t("sealHint")}</span>
         </div>
-      )}
-      <div className="field">
-        <label htmlFor="sign-password">{t("password")}</label>
-        <input id="sign-password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      {result && !result.ok && (
+      <div className="field" data-invalid={field === "password"}>
+        <label htmlFor="sign-password">{t("password")}</label>
+        <input
+          // A new, empty field after each wrong password; any other refusal keeps what was typed.
+          key={answer?.wrongPasswords ?? 0}
+          id="sign-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          ref={password}
+          {...invalid("password")}
+        />
+        {errorBeside("password")}
+      </div>
+      {refusal && !field && (
         <p className="notice notice--error" role="alert">
-          {Object.values(result.fieldErrors)[0] ? te(`fields.${Object.values(result.fieldErrors)[0]}`, result.params) : te(result.code, result.params)}
+          {message}
         </p>
       )}
-      {result?.ok && (
+      {answer?.result.ok && (
         <p className="notice notice--ok" role="status">
           {t("signed")}
         </p>

@@ -99,7 +99,8 @@ describe("a head requests changes", () => {
     expect(mail.text).toContain(DECISION_COMMENT);
     expect(mail.text).toContain(CLAUSE_COMMENT);
     expect(mail.text).toContain("(японский текст)");
-    expect(mail.text).toContain(`/communiques/${communiqueId}/status`);
+    // The link opens the board at the comments, which it lists with their text.
+    expect(mail.text).toContain(`/communiques/${communiqueId}/status#comments`);
   });
 
   // The mail labels a clause comment with the block's internal id ("clause-cm…"), not with the

@@ -87,7 +87,8 @@ export async function decide(actor: Actor | null, input: unknown, context: { ip?
         await tx.approvalRound.update({ where: { id: round.id }, data: { closedAt: new Date() } });
         const comments = await tx.comment.findMany({ where: { communiqueId, revisionId: round.revision.id }, include: { author: true }, orderBy: { createdAt: "asc" } });
         const who = await tx.person.findUnique({ where: { id: actor!.personId! } });
-        await notify(tx, await secretariat(tx), "changes-requested", content, board, (r) => ({
+        // The mail leads straight to the comments, which the board lists with their text.
+        await notify(tx, await secretariat(tx), "changes-requested", content, `${board}#comments`, (r) => ({
           byWhom: who ? (r.locale === "ja" ? who.nameJa : who.nameRu) : actor!.displayName,
           comments: [
             { blockLabel: "—", lang: "", text: comment, author: actor!.displayName },

@@ -43,7 +43,7 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
     diff,
     /** Already looked at this very revision (no diff to show, but not new to them either). */
     seenBefore: seen?.revisionId === latest.id,
-    comments: comments.map((c) => ({ id: c.id, blockId: c.blockId, lang: c.lang, body: c.body, author: c.author.displayName, at: c.createdAt, parentId: c.parentId, revision: c.revision.number })),
+    comments: comments.map((c) => ({ id: c.id, blockId: c.blockId, lang: c.lang, body: c.body, author: c.author.displayName, at: c.createdAt, parentId: c.parentId, revision: c.revision.number, resolved: c.resolvedAt !== null })),
     canDecide:
       active && can(actor, "approval.decide", subject) && communique.status === "IN_APPROVAL"
         ? {

@@ -1,9 +1,15 @@
 import type { Actor } from "@/lib/auth/actor";
 import { loadCommunique } from "@/lib/communiques/load-communique";
+import { commentAnchor } from "@/lib/comments/comment-anchor";
+import { commentThreads } from "@/lib/comments/comment-threads";
 import { db } from "@/lib/db";
+import { revisionContent } from "@/lib/revisions/revision-content";
 import { currentRound } from "./current-round";
 
-/** The status board: per head of the latest round, their decision, when, and the comment; the timeline. */
+/**
+ * The status board: per head of the latest round, their decision, when, and the comment; every
+ * comment thread with its text and where it sits; the timeline.
+ */
 export async function getRoundStatus(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "approval.status");
   const round = await currentRound(db, communiqueId, { latest: true });
@@ -31,11 +37,25 @@ export async function getRoundStatus(actor: Actor | null, communiqueId: string) 
   });
   const actors = await db.user.findMany({ where: { id: { in: timeline.map((e) => e.actorUserId).filter((x): x is string => !!x) } }, select: { id: true, displayName: true } });
   const name = new Map(actors.map((a) => [a.id, a.displayName]));
+  const threads = await commentThreads(db, communiqueId);
+  // A comment is placed in the revision it was written on: clause numbers move between revisions.
+  const contents = new Map(
+    await Promise.all([...new Set(threads.map((t) => t.revisionId))].map(async (id) => [id, await revisionContent(db, id)] as const)),
+  );
+  const bodies = new Map(threads.flatMap((t) => [[t.id, t.body] as const, ...t.replies.map((r) => [r.id, r.body] as const)]));
   return {
     communique,
     round: round ? { id: round.id, open: !round.closedAt, revision: { number: round.revision.number, hash: round.revision.hash }, openedAt: round.openedAt, remindedAt: round.remindedAt } : null,
     steps,
-    timeline: timeline.map((e) => ({ seq: String(e.seq), at: e.at, action: e.action, actor: e.actorUserId ? (name.get(e.actorUserId) ?? "—") : null })),
+    comments: threads.map((t) => ({ ...t, anchor: commentAnchor(contents.get(t.revisionId)!, t.blockId) })),
+    timeline: timeline.map((e) => ({
+      seq: String(e.seq),
+      at: e.at,
+      action: e.action,
+      actor: e.actorUserId ? (name.get(e.actorUserId) ?? "—") : null,
+      /** What a comment said, so that the timeline is readable on its own. */
+      text: e.action === "comment.added" ? (bodies.get(String((e.data as { comment?: unknown } | null)?.comment)) ?? null) : null,
+    })),
   };
 }
 
@@ -48,6 +68,8 @@ const TIMELINE_ACTIONS = [
   "approval.approved",
   "approval.changes-requested",
   "comment.added",
+  "comment.resolved",
+  "comment.reopened",
   "communique.approved",
   "signing.opened",
   "signature.recorded",

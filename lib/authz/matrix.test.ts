@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { toRoman } from "@/lib/communique/roman";
+import { addComment } from "@/lib/comments/add-comment";
 import { db } from "@/lib/db";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import {
@@ -30,6 +31,7 @@ import {
   type Cast,
   type Endpoint,
 } from "@/lib/testing/authz-matrix-fixtures";
+import { KRAVCHUK } from "@/lib/testing/approval-fixtures";
 import { PASSWORD, sha256, useSigningDatabase } from "@/lib/testing/signing-fixtures";
 
 /**
@@ -185,6 +187,8 @@ const EXPECTED: Record<string, Row> = {
   // Review: deciding for Khabarovsk is Kravchuk's and his deputy's; every participant but the admin may comment
   "app/communiques/[id]/review/actions.ts#decideAction":           { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "allow", otherHead: "deny",  deputy: "allow", signatory: "deny",  outsider: "deny"  },
   "app/communiques/[id]/review/actions.ts#addCommentAction":       { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "deny"  },
+  // Resolving a comment thread is the secretariat's: it answers the comments with the text
+  "app/communiques/[id]/actions.ts#resolveCommentAction":          { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   // Signing: one's own signature only
   "app/communiques/[id]/sign/actions.ts#signAction":               { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "allow", outsider: "deny"  },
   "app/communiques/[id]/sign/actions.ts#declineAction":            { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "allow", outsider: "deny"  },
@@ -570,6 +574,17 @@ const SPECS: Record<string, Spec> = {
     scene: sharedApproval,
     call: (add, s, { caller }) => add({ communiqueId: s.communiqueId, revisionId: s.revisionId, blockId: s.blockId, lang: "ru", body: `Замечание (${caller}).` }),
     target: (s) => db.comment.count({ where: { communiqueId: s.communiqueId } }),
+  }),
+
+  "app/communiques/[id]/actions.ts#resolveCommentAction": spec({
+    scene: async (cast) => {
+      const scene = await sharedApproval(cast);
+      const { id } = await addComment(cast.as[KRAVCHUK]!, { communiqueId: scene.communiqueId, revisionId: scene.revisionId, blockId: scene.blockId, lang: "ru", body: "Уточните дату." });
+      return { ...scene, commentId: id };
+    },
+    fresh: true,
+    call: (resolve, s) => resolve({ communiqueId: s.communiqueId, commentId: s.commentId, resolved: true }),
+    target: (s) => db.comment.findUniqueOrThrow({ where: { id: s.commentId }, select: { resolvedAt: true } }),
   }),
 
   "app/communiques/[id]/sign/actions.ts#signAction": spec({

@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, Record<Role, boolean | "takesPart">> = {
   "approval.decide": { ADMIN: false, SECRETARIAT: false, DELEGATE: "takesPart" },
   "approval.status": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
   "comment.add": { ADMIN: false, SECRETARIAT: true, DELEGATE: "takesPart" },
+  "comment.resolve": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "outbox.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: false },
   "signing.open": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "signing.sign": { ADMIN: false, SECRETARIAT: false, DELEGATE: "takesPart" },

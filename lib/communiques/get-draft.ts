@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz";
+import { commentThreads } from "@/lib/comments/comment-threads";
 import { db } from "@/lib/db";
 import { STANDARD_PART_IDS } from "@/lib/communique/standard-parts";
 import * as generate from "@/lib/communique/standard-parts";
@@ -42,21 +43,40 @@ export async function getDraft(actor: Actor | null, communiqueId: string) {
     orderBy: { number: "desc" },
     select: { id: true, number: true, hash: true },
   });
+  const comments = await commentThreads(db, communiqueId);
   const delegations = await db.delegation.findMany({
     where: { meetingId: summary.meetingId },
     orderBy: [{ side: "asc" }, { position: "asc" }],
-    select: { id: true, side: true, cityId: true, city: { select: { nameRu: true, nameJa: true } }, head: { select: { nameRu: true, nameJa: true } } },
+    select: {
+      id: true,
+      side: true,
+      cityId: true,
+      city: { select: { nameRu: true, nameJa: true } },
+      head: { select: { nameRu: true, nameJa: true, user: { select: { email: true, displayName: true, active: true } } } },
+      deputy: { select: { user: { select: { email: true, displayName: true, active: true } } } },
+    },
   });
+  const canSubmit = can(actor, "communique.submit") && allows(summary.status, "SUBMIT");
   return {
-    delegations: delegations.map(({ cityId, ...d }) => ({ ...d, host: cityId === sources.meeting.hostCityId })),
+    delegations: delegations.map(({ cityId, head, deputy, ...d }) => ({
+      ...d,
+      head: { nameRu: head.nameRu, nameJa: head.nameJa },
+      host: cityId === sources.meeting.hostCityId,
+      /** Whom the approval request goes to (the head's and the deputy's accounts): shown before submitting. */
+      mailTo: canSubmit ? [head.user, deputy?.user].flatMap((u) => (u?.active ? [{ name: u.displayName, email: u.email }] : [])) : [],
+    })),
     communique: { id: summary.id, status: summary.status, numberClauses: sources.numberClauses, meetingId: summary.meetingId },
     meeting: { ordinal: summary.meeting.ordinal, number: summary.meeting.number },
     parts,
     clauses,
     content,
     latestRevision: latest,
+    /** Every comment thread of the communiqué; the editor shows them under the block they are on. */
+    comments,
+    canResolveComments: can(actor, "comment.resolve"),
+    canComment: can(actor, "comment.add"),
     canEdit: can(actor, "communique.edit") && allows(summary.status, "EDIT"),
-    canSubmit: can(actor, "communique.submit") && allows(summary.status, "SUBMIT"),
+    canSubmit,
   };
 }
 

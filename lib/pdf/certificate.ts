@@ -5,6 +5,7 @@ import { ascentOf } from "./measure";
 import { BODY_BOTTOM, BODY_TOP, COLUMNS, TEXT_RIGHT } from "./page-geometry";
 import type { ParagraphStyle } from "./style";
 import { typesetParagraph, type Faces } from "./typeset-paragraph";
+import { russianItems } from "./typeset-ru";
 
 /** One approval or signature of the revision, as the completion certificate lists it. */
 export interface CertificateEvent {
@@ -55,6 +56,7 @@ export function* certificateTexts(cert: CompletionCertificate): Generator<{ lang
   yield* both(cert.title);
   yield* both(cert.sealNote);
   for (const label of Object.values(LABELS)) yield* both(label);
+  for (const column of COLUMNS_OF_TABLE) yield* both(column.head);
   for (const e of cert.events) {
     yield* both(e.who);
     yield* both(e.role);
@@ -153,11 +155,18 @@ export function certificatePages(cert: CompletionCertificate, content: Communiqu
     if (!text) return;
     const ascent = ascentOf(faces[s.weight], s.size);
     let y = top;
-    for (const line of typesetParagraph(text, lang, s, faces, width)) {
+    for (const line of typesetParagraph(text, lang, hyphenateIfOverwide(text, lang, s, width), faces, width)) {
       cell.lines.push({ line, x, y: y + ascent });
       y += s.leading;
     }
     cell.height = Math.max(cell.height, y);
+  };
+  // A name is kept whole, but a word of it wider than the cell would otherwise be cut
+  // between any two letters with no hyphen drawn: such a name is hyphenated like the body.
+  const hyphenateIfOverwide = (text: string, lang: Lang, s: ParagraphStyle, width: number): ParagraphStyle => {
+    if (lang !== "ru" || s.hyphenate !== false) return s;
+    const overwide = russianItems(text, s, faces[s.weight]).some((item) => item.type === "box" && item.width > width);
+    return overwide ? { ...s, hyphenate: true } : s;
   };
   const codeInto = (cell: Cell, text: string, s: ParagraphStyle, width: number) => {
     for (const piece of breakCode(text, (t) => widthOf(faces, s, t), width)) stackInto(cell, piece, "ru", s, width + 1);

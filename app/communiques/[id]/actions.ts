@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/get-actor";
 import { runAction } from "@/lib/actions/action-result";
 import { confirmTranslation } from "@/lib/clauses/confirm-translation";
+import { setCommentResolved } from "@/lib/comments/set-comment-resolved";
 import { deleteClause, restoreClause } from "@/lib/clauses/delete-clause";
 import { insertClause } from "@/lib/clauses/insert-clause";
 import { moveClause } from "@/lib/clauses/move-clause";
@@ -92,5 +93,13 @@ export async function saveToLibraryAction(input: { clauseId: string; topicId?: s
 export async function openSigningAction(communiqueId: string) {
   const result = await runAction(async () => openSigning(await getActor(), communiqueId));
   refresh(communiqueId);
+  return result;
+}
+
+export async function resolveCommentAction(input: { communiqueId: string; commentId: string; resolved: boolean }) {
+  const result = await runAction(async () => setCommentResolved(await getActor(), input));
+  refresh(input.communiqueId);
+  revalidatePath(`/communiques/${input.communiqueId}/status`);
+  revalidatePath(`/communiques/${input.communiqueId}/review`);
   return result;
 }

@@ -18,6 +18,9 @@ export async function decideAction(input: { communiqueId: string; revisionHash: 
 
 export async function addCommentAction(input: { communiqueId: string; revisionId: string; blockId: string; lang: "ru" | "ja"; body: string; parentId?: string }) {
   const result = await runAction(async () => addComment(await getActor(), input));
-  if (result.ok) revalidatePath(`/communiques/${input.communiqueId}/review`);
+  if (result.ok) {
+    revalidatePath(`/communiques/${input.communiqueId}/review`);
+    revalidatePath(`/communiques/${input.communiqueId}/status`);
+  }
   return result;
 }

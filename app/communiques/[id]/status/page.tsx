@@ -3,10 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RemindButton } from "@/components/board/remind-button";
+import { CommentThread } from "@/components/comments/comment-thread";
 import { getRoundStatus } from "@/lib/approvals/get-round-status";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
+import type { CommentAnchor } from "@/lib/comments/comment-anchor";
+import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
 import { isAppError } from "@/lib/errors/app-error";
+import { meetingSubject } from "@/lib/meetings/meeting-people";
+
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("title") };
@@ -15,7 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StatusPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/communiques/${id}/status`);
-  const [t, te, format, locale] = await Promise.all([getTranslations("board"), getTranslations("errors"), getFormatter(), getLocale()]);
+  const [t, te, tcm, ted, format, locale] = await Promise.all([
+    getTranslations("board"),
+    getTranslations("errors"),
+    getTranslations("comments"),
+    getTranslations("editor"),
+    getFormatter(),
+    getLocale(),
+  ]);
   let status;
   try {
     status = await getRoundStatus(actor, id);
@@ -26,6 +38,26 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
   }
   const name = (b: { ru: string; ja: string }) => (locale === "ja" ? b.ja : b.ru);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const where = (a: CommentAnchor) =>
+    a.kind === "clause" ? ted("clauseN", { n: a.n }) : a.kind === "part" && PART_LABEL_KEYS[a.part] ? ted(PART_LABEL_KEYS[a.part]!) : tcm("unknownBlock");
+  const editor = can(actor, "communique.edit");
+  const subject = meetingSubject(status.communique.meeting);
+  const openComments = status.comments.filter((c) => !c.resolved);
+  const resolvedComments = status.comments.filter((c) => c.resolved);
+  const thread = (c: (typeof status.comments)[number]) => (
+    <li key={c.id}>
+      <CommentThread
+        communiqueId={id}
+        thread={c}
+        where={where(c.anchor)}
+        canReply={can(actor, "comment.add", subject)}
+        canResolve={can(actor, "comment.resolve", subject)}
+      />
+      <Link className="meta" href={editor ? `/communiques/${id}#comment-${c.id}` : `/communiques/${id}/review`}>
+        {editor ? tcm("openInEditor") : tcm("openInReview")}
+      </Link>
+    </li>
+  );
   return (
     <>
       <p className="actions">
@@ -73,6 +105,25 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
           {status.round.open && can(actor, "approval.remind") && <RemindButton communiqueId={id} />}
         </section>
       )}
+      <section className="card" id="comments" aria-labelledby="comments-title">
+        <h2 id="comments-title">{tcm("title")}</h2>
+        {status.comments.length === 0 ? (
+          <p className="meta">{tcm("none")}</p>
+        ) : (
+          <>
+            <p className={openComments.length ? "badge badge--warn" : "badge badge--ok"} data-testid="open-comments">
+              {tcm("openCount", { count: openComments.length })}
+            </p>
+            <ul className="thread-list">{openComments.map(thread)}</ul>
+            {resolvedComments.length > 0 && (
+              <details className="block-comments__resolved">
+                <summary>{tcm("resolvedCount", { count: resolvedComments.length })}</summary>
+                <ul className="thread-list">{resolvedComments.map(thread)}</ul>
+              </details>
+            )}
+          </>
+        )}
+      </section>
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline">{t("timeline")}</h2>
         <ol className="timeline">
@@ -80,6 +131,7 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
             <li key={e.seq} data-action={e.action}>
               <time dateTime={e.at.toISOString()}>{when(e.at)}</time> — {t(`actions.${e.action.replace(/\./g, "_")}`)}
               {e.actor && <span className="meta"> · {e.actor}</span>}
+              {e.text && <q className="timeline__quote">{e.text.length > 160 ? `${e.text.slice(0, 159)}…` : e.text}</q>}
             </li>
           ))}
         </ol>
