@@ -156,6 +156,54 @@ test.describe.serial("drafting the XXVII communiqué", () => {
     await waitSaved(page);
   });
 
+  test("a refused 50,000-character clause survives a reload, the preview stays short, and leaving asks first", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    const ru = clauseRow(page, 4).locator("textarea[lang=ru]");
+    const original = await ru.inputValue();
+    const long = "Стороны договорились продолжить сотрудничество. ".repeat(1042);
+    expect(long.length).toBeGreaterThan(50_000);
+    await ru.fill(long);
+    await ru.blur();
+    await expect(clauseRow(page, 4).locator(".field-error[role=alert]")).toContainText("Текст длиннее 4000 символов");
+    // The preview sets what fits, not tens of thousands of pixels of refused text.
+    const preview = page.locator("section[aria-labelledby=preview-title]");
+    expect((await preview.boundingBox())!.height).toBeLessThan(8_000);
+
+    // A link inside the app asks; staying keeps the text.
+    const dialogs: string[] = [];
+    page.once("dialog", (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "← XXVII" }).click();
+    await expect.poll(() => dialogs).toEqual(["confirm: Текст, который сервер не принял, останется только в этом браузере. Уйти со страницы?"]);
+    await expect(page).toHaveURL(/\/communiques\/[^/]+$/);
+    await expect(ru).toHaveValue(long);
+
+    // A reload asks too; after it, the text is offered back and restored into its field.
+    page.once("dialog", (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.reload();
+    expect(dialogs.at(-1)).toBe("beforeunload");
+    await expect(ru).toHaveValue(original);
+    const offer = page.getByTestId("restore-unsaved");
+    await expect(offer).toContainText("В этом браузере остался несохранённый текст: Пункт 4 (RU).");
+    await offer.getByRole("button", { name: "Восстановить" }).click();
+    await expect(ru).toHaveValue(long);
+    await expect(clauseRow(page, 4).locator(".field-error[role=alert]")).toContainText("Текст длиннее 4000 символов");
+
+    // Once the server has a text, nothing is offered any more.
+    await ru.fill(original);
+    await ru.blur();
+    await waitSaved(page);
+    await page.reload();
+    await expect(page.getByTestId("save-state")).toBeVisible();
+    await expect(page.getByTestId("restore-unsaved")).toHaveCount(0);
+  });
+
   test("delete with undo, and reorder with the keyboard", async ({ page }) => {
     await signInAndWait(page, ACCOUNTS.secretariat);
     await openCommunique(page);
@@ -169,6 +217,31 @@ test.describe.serial("drafting the XXVII communiqué", () => {
 
     await clauseRow(page, 1).getByRole("button", { name: "Опустить пункт 1" }).focus();
     await page.keyboard.press("Enter");
+    await expect(clauseRow(page, 2).locator("textarea[lang=ru]")).toHaveValue(firstText);
+    await page.reload();
+    await expect(clauseRow(page, 2).locator("textarea[lang=ru]")).toHaveValue(firstText);
+
+    // Dragging with the keyboard: the screen reader hears clause numbers in Russian, not ids.
+    const handle = clauseRow(page, 2).getByRole("button", { name: "Перетащить пункт 2" });
+    await expect(page.locator(`#${await handle.getAttribute("aria-describedby")}`)).toHaveText(/^Чтобы переместить пункт, нажмите пробел или Enter/);
+    await handle.focus();
+    await page.keyboard.press("Space");
+    const live = page.locator("[id^=DndLiveRegion]");
+    await expect(live).toHaveText("Пункт 2 поднят.");
+    await page.keyboard.press("ArrowUp");
+    await expect(live).toHaveText("Пункт 2 над позицией 1.");
+    await page.keyboard.press("Space");
+    await expect(live).toHaveText("Пункт 2 поставлен на позицию 1.");
+    await expect(clauseRow(page, 1).locator("textarea[lang=ru]")).toHaveValue(firstText);
+    await page.reload();
+    await expect(clauseRow(page, 1).locator("textarea[lang=ru]")).toHaveValue(firstText);
+    // And back down, leaving the order the next journeys expect.
+    await clauseRow(page, 1).getByRole("button", { name: "Перетащить пункт 1" }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await expect(live).toHaveText("Пункт 1 над позицией 2.");
+    await page.keyboard.press("Space");
+    await expect(live).toHaveText("Пункт 1 поставлен на позицию 2.");
     await expect(clauseRow(page, 2).locator("textarea[lang=ru]")).toHaveValue(firstText);
     await page.reload();
     await expect(clauseRow(page, 2).locator("textarea[lang=ru]")).toHaveValue(firstText);

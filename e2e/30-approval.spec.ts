@@ -71,6 +71,9 @@ test.describe.serial("approval by the heads of delegations", () => {
     const ja = '.parallel__cell[lang="ja"]';
     await expectJapaneseGlyphs(page, [`${ja} .parallel__title`, `${ja} .parallel__meeting`, `${ja} .parallel__group`, `${ja} .parallel__people td`]);
     await shot(page, "review-ru-desktop");
+    // Each "Comment" button names its block and language for a screen reader.
+    await expect(page.getByRole("button", { name: "Комментировать: Пункт 2 (RU)", exact: true })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: "Комментировать: Преамбула (JA)", exact: true })).toHaveCount(1);
     await decide(page, /^Согласовать$/);
     await expect(page.locator("main p[role=status]")).toContainText("согласовано");
     await expect(page.getByRole("button", { name: /^Согласовать$/ })).toHaveCount(0);
@@ -127,8 +130,8 @@ test.describe.serial("approval by the heads of delegations", () => {
     const texts = await page.locator("ol.rows > li.clause-row textarea[lang=ja]").evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
     const n = texts.findIndex((t) => t.includes("港湾機能")) + 1;
     expect(n).toBeGreaterThan(0);
-    // The head's comment and its reply are on the clause they are about, counted in the toolbar.
-    const thread = clauseRow(page, n).locator(".comment-thread");
+    // The head's comment and its reply are on the clause they are about (clause 2), counted in the toolbar.
+    const thread = clauseRow(page, 2).locator(".comment-thread");
     await expect(thread.locator(".comment__body")).toHaveText(["「港湾機能」の前に「参加都市の」を補ってください。", "各都市と調整します。"]);
     await expect(page.getByTestId("open-comments")).toHaveText("1 открытое замечание");
     const ja = clauseRow(page, n).locator("textarea[lang=ja]");
@@ -138,11 +141,11 @@ test.describe.serial("approval by the heads of delegations", () => {
     await clauseRow(page, n).getByRole("button", { name: "Перевод проверен" }).click();
     // Answered and resolved: the thread folds away, the toolbar no longer counts it.
     await thread.getByRole("button", { name: "Ответить" }).click();
-    await thread.getByLabel("Ответ на замечание (中原八一)").fill("Исправлено в пункте " + n + ".");
+    await thread.getByLabel("Ответ на замечание (中原八一)").fill(`Исправлено в пункте ${n}.`);
     await thread.getByRole("button", { name: "Отправить" }).click();
     await expect(thread.locator(".comment__body").last()).toHaveText(`Исправлено в пункте ${n}.`);
     await thread.getByRole("button", { name: "Отметить как решённое" }).click();
-    await expect(clauseRow(page, n).locator(".block-comments__resolved summary")).toHaveText("1 решённое замечание");
+    await expect(clauseRow(page, 2).locator(".block-comments__resolved summary")).toHaveText("1 решённое замечание");
     await expect(page.getByTestId("open-comments")).toHaveCount(0);
     await shot(page, "editor-ru-comment-resolved");
     await page.getByRole("button", { name: "Отправить на согласование" }).click();
@@ -156,7 +159,7 @@ test.describe.serial("approval by the heads of delegations", () => {
     const comments = page.locator("#comments");
     await expect(comments.getByTestId("open-comments")).toHaveText("Открытых замечаний нет");
     await expect(comments).toContainText("「港湾機能」の前に「参加都市の」を補ってください。");
-    await expect(comments).toContainText(`Пункт ${n} · JA`);
+    await expect(comments).toContainText("Пункт 2 · JA");
     await expect(page.locator(".timeline li[data-action='comment.added'] q").first()).toHaveText("「港湾機能」の前に「参加都市の」を補ってください。");
   });
 

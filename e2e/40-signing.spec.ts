@@ -136,8 +136,13 @@ test.describe.serial("signing the approved communiqué", () => {
         await context.close();
         continue;
       }
-      await page.getByLabel(l[signer.method]).check();
-      if (signer.method === "draw") await drawSignature(page);
+      await page.getByRole("radio", { name: l[signer.method], exact: true }).check();
+      if (signer.method === "draw") {
+        // The pad is named, and says where its keyboard equivalent is.
+        const pad = page.getByRole("img", { name: signer.ui === "ja" ? "手書き署名の欄" : "Поле для подписи от руки" });
+        await expect(pad).toHaveAccessibleDescription(signer.ui === "ja" ? /キーボードでは「氏名を入力」を選んでください/ : /С клавиатуры выберите «Напечатать имя»/);
+        await drawSignature(page);
+      }
       if (signer.method === "seal") await page.locator("#seal").setInputFiles("test-results/hanko.png");
       await page.getByLabel(l.password).fill(PASSWORD);
       await page.getByRole("button", { name: l.sign, exact: true }).click();
@@ -188,5 +193,26 @@ test.describe.serial("signing the approved communiqué", () => {
     await page.locator("#file").setInputFiles({ name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from("hello") });
     await page.getByRole("button", { name: "Проверить" }).click();
     await expect(page.locator("main [role=alert]").first()).toHaveText("Это не PDF-файл.");
+  });
+
+  test("once signed, the meeting's facts and people are read-only, in both UIs", async ({ page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await page.locator(".meeting-card h2 a", { hasText: /^XXVII$/ }).click();
+    await expect(page.locator("h1")).toHaveText("XXVII Встреча");
+    await expect(page.locator("main")).toContainText("Коммюнике этой встречи согласовано: сведения о встрече и её участники больше не меняются.");
+    for (const summary of ["Добавить делегацию", "Добавить участника", "Добавить подписанта", "Добавить тему"]) {
+      await expect(page.locator("summary", { hasText: summary })).toHaveCount(0);
+    }
+    await expect(page.locator("main form")).toHaveCount(0);
+    await page.getByLabel("Язык интерфейса").selectOption("ja");
+    try {
+      await expect(page.locator("main")).toContainText("この会議の共同コミュニケは承認済みのため、会議の情報と参加者は変更できません。");
+      await expect(page.locator("summary", { hasText: "代表団を追加" })).toHaveCount(0);
+      await expect(page.locator("main form")).toHaveCount(0);
+      await shot(page, "meeting-signed-ja-desktop");
+    } finally {
+      await page.getByLabel("表示言語").selectOption("ru");
+      await expect(page.getByLabel("Язык интерфейса")).toBeVisible();
+    }
   });
 });

@@ -200,4 +200,22 @@ async function buildCommunique(page: Page) {
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", DRAFT_PDF, "test-results/screenshots/xxviii-draft-page"]);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [DRAFT_PDF], { encoding: "utf8" }))![1]);
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", String(pages), "-l", String(pages), DRAFT_PDF, "test-results/screenshots/xxviii-draft-page"]);
+
+  // Dragging with the keyboard is announced in Japanese with clause numbers.
+  await page.getByRole("button", { name: "空の条項を追加" }).click();
+  await expect(page.locator("ol.rows > li.clause-row")).toHaveCount(2);
+  const handle = clauseRow(page, 2).getByRole("button", { name: "第2項をドラッグ" });
+  await expect(page.locator(`#${await handle.getAttribute("aria-describedby")}`)).toHaveText(/^項を移動するには、スペースまたはEnterを押してから/);
+  await handle.focus();
+  await page.keyboard.press("Space");
+  const live = page.locator("[id^=DndLiveRegion]");
+  await expect(live).toHaveText("第2項を持ち上げました。");
+  await page.keyboard.press("ArrowUp");
+  await expect(live).toHaveText("第2項は1番目の位置にあります。");
+  await page.keyboard.press("Space");
+  await expect(live).toHaveText("第2項を1番目に移動しました。");
+  await expect(clauseRow(page, 2).locator("textarea[lang=ja]")).toHaveValue(typed);
+  await clauseRow(page, 1).getByRole("button", { name: "第1項を削除" }).click();
+  await expect(page.locator("ol.rows > li.clause-row")).toHaveCount(1);
+  await expect(clauseRow(page, 1).locator("textarea[lang=ja]")).toHaveValue(typed);
 }

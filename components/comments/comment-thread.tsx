@@ -122,7 +122,7 @@ export function CommentThread({ communiqueId, thread, where, canReply, canResolv
       {(canReply || canResolve) && (
         <div className="actions comment-thread__actions">
           {canReply && !replying && (
-            <button ref={replyButton} type="button" className="link-button" onClick={() => setReplying(true)} aria-label={t("replyTo", { author: thread.author })}>
+            <button ref={replyButton} type="button" className="link-button" onClick={() => setReplying(true)} aria-label={`${t("reply")} (${thread.author})`}>
               {t("reply")}
             </button>
           )}

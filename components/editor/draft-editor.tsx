@@ -1,11 +1,21 @@
 "use client";
 
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   deleteClauseAction,
   insertClauseAction,
@@ -17,6 +27,7 @@ import {
 import { BlockComments, CommentThread } from "@/components/comments/comment-thread";
 import { ParallelPreview } from "@/components/document/parallel-preview";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
 import { STANDARD_PART_IDS } from "@/lib/communique/standard-parts";
 import type { DraftView } from "@/lib/communiques/get-draft";
 import { ClauseRow } from "./clause-row";
@@ -70,8 +81,60 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
     void move(String(event.active.id), clauses.findIndex((c) => c.id === event.over!.id));
   };
 
+  // What a screen reader hears while a clause is dragged: clause numbers in the UI's language,
+  // never the library's English with database ids.
+  const position = (id: UniqueIdentifier | undefined) => clauses.findIndex((c) => c.id === id) + 1;
+  // A drag starts over its own place: saying so would drown "picked up" at once.
+  const moved = useRef(false);
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return t("dragStart", { n: position(active.id) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (over?.id === active.id && !moved.current) return undefined;
+      moved.current = true;
+      return over ? t("dragOver", { n: position(active.id), to: position(over.id) }) : t("dragOutside", { n: position(active.id) });
+    },
+    onDragEnd: ({ active, over }) => (over ? t("dragEnd", { n: position(active.id), to: position(over.id) }) : t("dragCancel", { n: position(active.id) })),
+    onDragCancel: ({ active }) => t("dragCancel", { n: position(active.id) }),
+  };
+
   const remove = async (clauseId: string) => {
     if (await structural(() => deleteClauseAction(id, clauseId))) setNotice({ text: t("deleted"), undo: clauseId });
+  };
+
+  // Leaving with text the server has not taken asks first: a reload or a closed tab always,
+  // a link inside the app when the server refused the text (it lives in this browser only).
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!state.atRisk()) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
+      if (link.origin !== window.location.origin || (link.pathname === window.location.pathname && link.hash)) return;
+      if (state.refused() && !window.confirm(t("leaveConfirm"))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [state, t]);
+
+  const fieldName = (field: string) => {
+    const [key, lang] = field.split(":") as [string, "ru" | "ja"];
+    const name = key.startsWith("part-")
+      ? t(PART_LABEL_KEYS[key.slice(5)] ?? "partTitle")
+      : t("clauseN", { n: clauses.findIndex((c) => c.id === key) + 1 });
+    return `${name} (${lang.toUpperCase()})`;
   };
 
   const content = liveContent(draft.content, state.parts, clauses, draft.communique.numberClauses);
@@ -111,6 +174,19 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
           )}
         </p>
       )}
+      {state.restorable.length > 0 && (
+        <div className="notice notice--warn actions" role="alert" data-testid="restore-unsaved">
+          <span>{t("unsavedFound", { fields: state.restorable.map((r) => fieldName(r.field)).join(", ") })}</span>
+          {editable && (
+            <button type="button" className="button button--small" onClick={state.restore}>
+              {t("restoreUnsaved")}
+            </button>
+          )}
+          <button type="button" className="button button--small button--quiet" onClick={state.discard}>
+            {t("discardUnsaved")}
+          </button>
+        </div>
+      )}
       {!editable && <p className="notice">{t("readOnly", { status: tStatus(draft.communique.status) })}</p>}
       <div className="editor-layout">
         <div>
@@ -147,7 +223,11 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
               )}
             </div>
             {clauses.length === 0 && <p className="meta">{t("noClauses")}</p>}
-            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+            <DndContext
+              // A fixed id: generated ones differ between the server and the browser, and the
+              // handles' description would point to nothing.
+              id="clauses"
+              sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t("dragInstructions") } }}>
               <SortableContext items={clauses.map((c) => c.id)} strategy={verticalListSortingStrategy}>
                 <ol className="rows">
                   {clauses.map((clause, index) => (

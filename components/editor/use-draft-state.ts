@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { confirmTranslationAction, saveClauseAction, savePartAction } from "@/app/communiques/[id]/actions";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { DraftView } from "@/lib/communiques/get-draft";
+import { browserStore, forgetUnsaved, keepUnsaved, readUnsaved } from "./unsaved-store";
 
 export type Lang = "ru" | "ja";
 export type ClauseView = DraftView["clauses"][number];
@@ -22,7 +23,8 @@ const textOf = (item: { textRu: string | null; textJa: string | null }, lang: La
 /**
  * The editor's local copy of the draft and its autosave: each field saves 0.8 s after the
  * last keystroke (or on leaving it), saves of one clause go out one after another, and every
- * save carries the version it was based on. A refused save keeps the typed text.
+ * save carries the version it was based on. A refused save keeps the typed text, on screen and
+ * in this browser's storage until the server takes it: after a reload the editor offers it back.
  */
 export function useDraftState(draft: DraftView) {
   const [clauses, setClauses] = useState(draft.clauses);
@@ -38,6 +40,30 @@ export function useDraftState(draft: DraftView) {
   const translating = useRef(new Set<string>());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const queues = useRef(new Map<string, Promise<void>>());
+  const communiqueId = draft.communique.id;
+  const pendingRef = useRef(0);
+  pendingRef.current = pending;
+  const troubleRef = useRef(0);
+  troubleRef.current = Object.keys(failures).length + Object.keys(conflicts).length;
+  /** Texts this browser kept from an earlier visit that differ from the server's: offered back once. */
+  const [restorable, setRestorable] = useState<{ field: string; text: string }[]>([]);
+  useEffect(() => {
+    const kept = readUnsaved(browserStore(), communiqueId);
+    const offers: { field: string; text: string }[] = [];
+    for (const [field, { text }] of Object.entries(kept)) {
+      const [id, lang] = field.split(":") as [string, Lang];
+      const server = id.startsWith("part-")
+        ? draft.parts.find((p) => p.kind === id.slice(5))?.text[lang]
+        : (() => {
+            const clause = draft.clauses.find((c) => c.id === id);
+            return clause ? textOf(clause, lang) : undefined;
+          })();
+      if (server === undefined || server === text) forgetUnsaved(browserStore(), communiqueId, field);
+      else offers.push({ field, text });
+    }
+    setRestorable(offers);
+    // Only what the page was opened with: later refreshes carry this session's own saves.
+  }, [communiqueId]);
 
   // After a structural change the server sends the draft again; typed, unsaved text wins.
   useEffect(() => {
@@ -90,6 +116,7 @@ export function useDraftState(draft: DraftView) {
         const result = await saveClauseAction({ clauseId: id, lang, text, baseVersion: clause.version, translating: translating.current.has(key) });
         if (result.ok) {
           fail(key, null);
+          forgetUnsaved(browserStore(), communiqueId, key, text);
           setClauses((all) =>
             all.map((c) => (c.id === id ? { ...c, version: result.data.version, ruStale: result.data.ruStale, jaStale: result.data.jaStale } : c)),
           );
@@ -111,6 +138,7 @@ export function useDraftState(draft: DraftView) {
   const editClause = (id: string, lang: Lang, text: string) => {
     const key = fieldKey(id, lang);
     dirty.current.add(key);
+    keepUnsaved(browserStore(), communiqueId, key, text);
     setClauses((all) => all.map((c) => (c.id === id ? { ...c, [lang === "ru" ? "textRu" : "textJa"]: text } : c)));
     clearTimeout(timers.current.get(key));
     timers.current.set(key, setTimeout(() => void saveClause(id, lang), AUTOSAVE_MS));
@@ -178,6 +206,8 @@ export function useDraftState(draft: DraftView) {
         const result = await savePartAction({ communiqueId: draft.communique.id, kind, lang, text, baseVersion: part.version });
         if (result.ok) {
           fail(key, null);
+          if (reset) forgetUnsaved(browserStore(), communiqueId, key);
+          else forgetUnsaved(browserStore(), communiqueId, key, text ?? undefined);
           setParts((all) =>
             all.map((p) =>
               p.kind !== kind
@@ -203,6 +233,7 @@ export function useDraftState(draft: DraftView) {
   const editPart = (kind: string, lang: Lang, text: string) => {
     const key = fieldKey(`part-${kind}`, lang);
     dirty.current.add(key);
+    keepUnsaved(browserStore(), communiqueId, key, text);
     setParts((all) => all.map((p) => (p.kind === kind ? { ...p, text: { ...p.text, [lang]: text } } : p)));
     clearTimeout(timers.current.get(key));
     timers.current.set(key, setTimeout(() => void savePart(kind, lang), AUTOSAVE_MS));
@@ -219,6 +250,25 @@ export function useDraftState(draft: DraftView) {
     );
     await Promise.all([...queues.current.values()]);
   };
+
+  /** Puts the kept texts back into their fields; they save (or are refused) as if just typed. */
+  const restore = () => {
+    for (const { field, text } of restorable) {
+      const [id, lang] = field.split(":") as [string, Lang];
+      if (id.startsWith("part-")) editPart(id.slice(5), lang, text);
+      else editClause(id, lang, text);
+    }
+    setRestorable([]);
+  };
+  const discard = () => {
+    for (const { field } of restorable) forgetUnsaved(browserStore(), communiqueId, field);
+    setRestorable([]);
+  };
+
+  /** Leaving now would lose typed text that the server has not (or would not) take. */
+  const atRisk = () => dirty.current.size > 0 || pendingRef.current > 0 || troubleRef.current > 0;
+  /** Text the server refused or that is in conflict: only this browser has it. */
+  const refused = () => troubleRef.current > 0;
 
   const unsaved = pending > 0 || Object.keys(failures).length > 0 || Object.keys(conflicts).length > 0;
   const saveState: "saving" | "error" | "saved" = pending > 0 ? "saving" : Object.keys(failures).length || Object.keys(conflicts).length ? "error" : "saved";
@@ -239,6 +289,11 @@ export function useDraftState(draft: DraftView) {
     editPart,
     savePart,
     flush,
+    restorable,
+    restore,
+    discard,
+    atRisk,
+    refused,
   };
 }
 

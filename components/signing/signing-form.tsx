@@ -136,13 +136,18 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
           <span className="lang-tag" id="pad-label">
             {t("drawHere")}
           </span>
+          {/* A drawing surface has no keyboard equivalent: it says so, and where the equal one is. */}
           <canvas
             ref={canvas}
             className="signature-pad"
-            aria-labelledby="pad-label"
-            aria-describedby={field === "drawing" ? "sign-drawing-error" : undefined}
+            role="img"
+            aria-label={t("padName")}
+            aria-describedby={field === "drawing" ? "pad-keyboard sign-drawing-error" : "pad-keyboard"}
             data-testid="signature-pad"
           />
+          <span className="meta" id="pad-keyboard">
+            {t("padKeyboard", { typed: t("methodTYPED") })}
+          </span>
           {errorBeside("drawing")}
           <div className="actions">
             <button
