@@ -223,7 +223,7 @@ test.describe.serial("drafting the XXVII communiqué", () => {
 
     // Dragging with the keyboard: the screen reader hears clause numbers in Russian, not ids.
     const handle = clauseRow(page, 2).getByRole("button", { name: "Перетащить пункт 2" });
-    await expect(page.locator(`#${await handle.getAttribute("aria-describedby")}`)).toHaveText(/^Чтобы переместить пункт, нажмите пробел или Enter/);
+    await expect(page.locator(`#${await handle.getAttribute("aria-describedby")}`)).toHaveText(/^Чтобы переместить пункт, нажмите пробел или клавишу ввода/);
     await handle.focus();
     await page.keyboard.press("Space");
     const live = page.locator("[id^=DndLiveRegion]");
