@@ -20,6 +20,33 @@ test.describe("security basics", () => {
     }
   });
 
+  test("scripts run only by a nonce that is new for every response, and pages still hydrate", async ({ page, request }) => {
+    const scriptSrc = (policy: string) => policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
+    const nonceOf = (policy: string) => /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(scriptSrc(policy))?.[1];
+    const [first, second] = [await request.get("/sign-in"), await request.get("/sign-in")];
+    const policy = first.headers()["content-security-policy"]!;
+    expect(scriptSrc(policy)).not.toContain("'unsafe-inline'");
+    expect(nonceOf(policy)).toBeTruthy();
+    expect(nonceOf(second.headers()["content-security-policy"]!)).not.toBe(nonceOf(policy));
+    // Every script Next.js writes into the page carries this response's nonce.
+    const scripts = (await first.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(policy)}"`);
+
+    // In the browser: nothing is refused, and the editor answers typing (it hydrated).
+    const refused: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page, "XXVI");
+    expect(await captureActionId(page)).toBeTruthy();
+    expect(refused).toEqual([]);
+  });
+
   test("the session cookie is HTTP-only, SameSite=Lax, and ends with the 8-hour session", async ({ page, context }) => {
     await signInAndWait(page, ACCOUNTS.kalita);
     const session = (await context.cookies()).find((c) => /authjs\.session-token$/.test(c.name));

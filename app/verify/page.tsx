@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { VerifyForm } from "@/components/signing/verify-form";
+import { MAX_VERIFY_BYTES } from "@/lib/signatures/verify-document";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("verify"))("title") };
@@ -13,7 +14,7 @@ export default async function VerifyPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="page-intro">{t("intro")}</p>
-      <VerifyForm />
+      <VerifyForm maxMb={MAX_VERIFY_BYTES / (1024 * 1024)} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { loadCommunique } from "@/lib/communiques/load-communique";
 import { meetingSubject } from "@/lib/meetings/meeting-people";
 import { db } from "@/lib/db";
 import { compareRevisions, revisionContent } from "@/lib/revisions/revision-content";
+import { allows } from "@/lib/workflow/communique-workflow";
 import { currentRound } from "./current-round";
 import { turnOf } from "./turn-of";
 
@@ -35,6 +36,8 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
     include: { author: { select: { displayName: true } }, revision: { select: { number: true } } },
   });
   const { mine, pending: pendingMine, active } = turnOf(round, actor!.personId);
+  const mayComment = can(actor, "comment.add", subject);
+  const commentsOpen = allows(communique.status, "COMMENT");
   return {
     communique,
     round,
@@ -54,7 +57,9 @@ export async function getReview(actor: Actor | null, communiqueId: string) {
         : null,
     waitingForEarlierStep: !round?.closedAt && !active && pendingMine.length > 0,
     decisions: round?.decisions.filter((d) => mine.some((m) => m.delegation.id === d.delegationId)) ?? [],
-    canComment: can(actor, "comment.add", subject),
+    canComment: mayComment && commentsOpen,
+    /** Someone who could comment is told why they no longer can: the text is approved (or cancelled). */
+    commentsClosed: mayComment && !commentsOpen,
   };
 }
 

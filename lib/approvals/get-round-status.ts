@@ -4,11 +4,13 @@ import { commentAnchor } from "@/lib/comments/comment-anchor";
 import { commentThreads } from "@/lib/comments/comment-threads";
 import { db } from "@/lib/db";
 import { revisionContent } from "@/lib/revisions/revision-content";
+import { signingProgress } from "@/lib/signatures/signing-progress";
 import { currentRound } from "./current-round";
 
 /**
- * The status board: per head of the latest round, their decision, when, and the comment; every
- * comment thread with its text and where it sits; the timeline.
+ * The status board: per head of the latest round, their decision, when, and the comment; while
+ * signing is open, who has signed and why the final PDF failed, if it did; every comment
+ * thread with its text and where it sits; the timeline.
  */
 export async function getRoundStatus(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "approval.status");
@@ -47,6 +49,7 @@ export async function getRoundStatus(actor: Actor | null, communiqueId: string) 
     communique,
     round: round ? { id: round.id, open: !round.closedAt, revision: { number: round.revision.number, hash: round.revision.hash }, openedAt: round.openedAt, remindedAt: round.remindedAt } : null,
     steps,
+    signing: await signingProgress(communique),
     comments: threads.map((t) => ({ ...t, anchor: commentAnchor(contents.get(t.revisionId)!, t.blockId) })),
     timeline: timeline.map((e) => ({
       seq: String(e.seq),
@@ -73,6 +76,8 @@ const TIMELINE_ACTIONS = [
   "communique.approved",
   "signing.opened",
   "signature.recorded",
+  "signature.withdrawn",
+  "finalisation.failed",
   "signing.declined",
   "communique.signed",
 ];

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { meetingsOfPerson } from "@/lib/meetings/meeting-people";
+import { countingSignatures } from "@/lib/signatures/counting-signatures";
 import { allows, STATES } from "@/lib/workflow/communique-workflow";
 import { currentRound } from "./current-round";
 import { turnOf } from "./turn-of";
@@ -30,7 +31,7 @@ export async function waitingForMe(actor: Actor | null): Promise<Task[]> {
   const communiques = await db.communique.findMany({
     where: { status: { in: [...DECIDING, ...SIGNING] }, meeting: meetingsOfPerson(personId) },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, status: true, meetingId: true, approvedRevisionId: true, meeting: { select: { ordinal: true, number: true } } },
+    select: { id: true, status: true, meetingId: true, approvedRevisionId: true, signingRound: true, meeting: { select: { ordinal: true, number: true } } },
   });
   // The communiqués come from the meetings this person takes part in.
   const takesPart = { meetingPeople: new Set([personId]) };
@@ -44,7 +45,7 @@ export async function waitingForMe(actor: Actor | null): Promise<Task[]> {
         tasks.push({ kind: "approve", communiqueId: c.id, meeting: c.meeting, ...(asDeputy ? { forHead: head } : {}) });
       }
     } else if (c.approvedRevisionId && can(actor, "signing.sign", takesPart)) {
-      const unsigned = await db.signatory.count({ where: { meetingId: c.meetingId, personId, signatures: { none: { revisionId: c.approvedRevisionId } } } });
+      const unsigned = await db.signatory.count({ where: { meetingId: c.meetingId, personId, signatures: { none: countingSignatures(c.id, c.signingRound) } } });
       if (unsigned > 0) tasks.push({ kind: "sign", communiqueId: c.id, meeting: c.meeting });
     }
   }

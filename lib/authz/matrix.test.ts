@@ -32,7 +32,7 @@ import {
   type Endpoint,
 } from "@/lib/testing/authz-matrix-fixtures";
 import { KRAVCHUK } from "@/lib/testing/approval-fixtures";
-import { PASSWORD, sha256, useSigningDatabase } from "@/lib/testing/signing-fixtures";
+import { PASSWORD, sha256, signAs, useSigningDatabase } from "@/lib/testing/signing-fixtures";
 
 /**
  * The authorization matrix: every server action and route handler of the app, called for real
@@ -142,10 +142,10 @@ const EXPECTED: Record<string, Row> = {
   "app/actions/set-locale.ts#setLocaleAction":                     { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/actions/sign-out.ts#signOutAction":                         { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/sign-in/actions.ts#signInAction":                           { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
-  "app/verify/actions.ts#verifyAction":                            { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/api/auth/[...nextauth]/route.ts GET":                       { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/api/auth/[...nextauth]/route.ts POST":                      { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/api/health/route.ts GET":                                   { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/verify/check/route.ts POST":                               { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   // Accounts: the admin only
   "app/admin/users/actions.ts#createUserAction":                   { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/admin/users/actions.ts#updateUserAction":                   { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
@@ -184,6 +184,8 @@ const EXPECTED: Record<string, Row> = {
   "app/communiques/[id]/actions.ts#saveToLibraryAction":           { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/communiques/[id]/actions.ts#openSigningAction":             { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/communiques/[id]/status/actions.ts#remindAction":           { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  // Asking a signatory to sign again (their signature withdrawn): the secretariat only, not even the signatory
+  "app/communiques/[id]/status/actions.ts#withdrawSignatureAction": { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   // Review: deciding for Khabarovsk is Kravchuk's and his deputy's; every participant but the admin may comment
   "app/communiques/[id]/review/actions.ts#decideAction":           { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "allow", otherHead: "deny",  deputy: "allow", signatory: "deny",  outsider: "deny"  },
   "app/communiques/[id]/review/actions.ts#addCommentAction":       { anonymous: "deny",  admin: "deny",  secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "deny"  },
@@ -276,11 +278,6 @@ const SPECS: Record<string, Spec> = {
     call: (signIn) => signIn({ error: null }, form({ email: `nobody-${randomUUID()}@matrix.example`, password: "Not-the-password-1" })),
     allowedEnd: "INVALID_CREDENTIALS",
   }),
-  "app/verify/actions.ts#verifyAction": spec({
-    scene: sharedFinalised,
-    call: (verify, s) => verify(null, form({ file: new File([Buffer.from(s.pdf)], "communique.pdf", { type: "application/pdf" }) })),
-    check: (value) => expect(value).toMatchObject({ ok: true, data: { genuine: true } }),
-  }),
   "app/api/auth/[...nextauth]/route.ts GET": spec({
     scene: nothing,
     call: (GET) => get(GET, "/api/auth/csrf", { nextauth: ["csrf"] }),
@@ -308,6 +305,19 @@ const SPECS: Record<string, Spec> = {
     scene: nothing,
     call: (GET) => get(GET, "/api/health", {}),
     check: (value) => expect((value as Response).status).toBe(200),
+  }),
+  "app/verify/check/route.ts POST": spec({
+    scene: sharedFinalised,
+    // The verify page posts the PDF itself; each caller from an address of its own (uploads are limited per address).
+    call: (POST, s) =>
+      POST(
+        new Request(`${BASE}/verify/check`, {
+          method: "POST",
+          body: new Uint8Array(s.pdf),
+          headers: { "content-type": "application/pdf", origin: BASE, host: "localhost:3000", "x-forwarded-for": uniqueAddress() },
+        }),
+      ),
+    check: async (value) => expect(await (value as Response).json()).toMatchObject({ ok: true, data: { genuine: true } }),
   }),
 
   "app/admin/users/actions.ts#createUserAction": spec({
@@ -561,6 +571,18 @@ const SPECS: Record<string, Spec> = {
     fresh: true,
     call: (remind, s) => remind(s.communiqueId),
     target: (s) => db.approvalRound.findMany({ where: { communiqueId: s.communiqueId }, orderBy: { id: "asc" } }),
+  }),
+
+  "app/communiques/[id]/status/actions.ts#withdrawSignatureAction": spec({
+    // Kalita (the signatory caller) has signed; the secretariat asks him to sign again.
+    scene: async (cast) => {
+      const scene = await signingScene(cast);
+      await signAs(cast.callers.signatory!, scene.communiqueId, { signatoryId: scene.signatoryId, hash: scene.hash });
+      return scene;
+    },
+    fresh: true,
+    call: (withdraw, s) => withdraw(s.communiqueId, null, form({ signatoryId: s.signatoryId, reason: "Подпись нужно поставить заново." })),
+    target: (s) => db.signature.findMany({ where: { communiqueId: s.communiqueId }, orderBy: { id: "asc" } }),
   }),
 
   "app/communiques/[id]/review/actions.ts#decideAction": spec({

@@ -35,6 +35,7 @@ const EXPECTED: Record<Action, Record<Role, boolean | "takesPart">> = {
   "comment.resolve": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "outbox.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: false },
   "signing.open": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "signing.withdraw": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "signing.sign": { ADMIN: false, SECRETARIAT: false, DELEGATE: "takesPart" },
   "signed.download": { ADMIN: true, SECRETARIAT: true, DELEGATE: "takesPart" },
 };

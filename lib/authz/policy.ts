@@ -43,6 +43,7 @@ export const POLICY = {
   "comment.resolve": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "outbox.view": { ADMIN: true, SECRETARIAT: true, DELEGATE: false },
   "signing.open": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
+  "signing.withdraw": { ADMIN: false, SECRETARIAT: true, DELEGATE: false },
   "signing.sign": { ADMIN: false, SECRETARIAT: false, DELEGATE: takesPart },
   "signed.download": { ADMIN: true, SECRETARIAT: true, DELEGATE: takesPart },
 } satisfies Record<string, Record<Role, Rule>>;

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { loadCommunique } from "@/lib/communiques/load-communique";
+import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RevisionPayload } from "@/lib/revisions/revision-payload";
 import { normalizeParagraph } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation/fields";
+import { nextState } from "@/lib/workflow/assert-allowed";
 
 const commentInput = z.object({
   communiqueId: z.string().min(1),
@@ -20,12 +21,14 @@ const commentInput = z.object({
 /**
  * A comment anchored to one block of a revision in one language, or a reply in a thread. A reply
  * joins the thread of the comment it answers, takes its anchor, and opens the thread again if
- * the secretariat had resolved it: the conversation is not over.
+ * the secretariat had resolved it: the conversation is not over. Once every head has approved
+ * the text, the comments are read-only (the workflow has no COMMENT from then on).
  */
 export async function addComment(actor: Actor | null, input: unknown) {
   const parsed = parseInput(commentInput, input);
   const { communiqueId, body } = parsed;
-  await loadCommunique(actor, communiqueId, "comment.add");
+  const communique = await loadCommunique(actor, communiqueId, "comment.add");
+  nextState(communique.status, "COMMENT");
   const thread = parsed.parentId ? await threadOf(communiqueId, parsed.parentId) : null;
   const { revisionId, blockId, lang } = thread ?? parsed;
   const parentId = thread?.id;
@@ -34,6 +37,8 @@ export async function addComment(actor: Actor | null, input: unknown) {
   const blocks = (revision.content as unknown as RevisionPayload).content.blocks;
   if (!blocks.some((b) => b.id === blockId)) throw new AppError("VALIDATION", {}, { blockId: "invalid" });
   return db.$transaction(async (tx) => {
+    // Again under the row lock: the last approval may have come in meanwhile.
+    nextState(await lockCommunique(tx, communiqueId), "COMMENT");
     const comment = await tx.comment.create({
       data: { communiqueId, revisionId, blockId, lang, body, authorId: actor!.userId, parentId: parentId ?? null },
     });

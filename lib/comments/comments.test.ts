@@ -3,28 +3,31 @@ import { getReview } from "@/lib/approvals/get-review";
 import type { RevisionPayload } from "@/lib/revisions/revision-payload";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { db } from "@/lib/db";
+import { openSigning } from "@/lib/signatures/open-signing";
 import {
   approvalActors,
   decideAs,
   delegationOf,
   editClause,
   eventsOf,
+  HEADS,
   HONDA,
   IVANOVA,
   KALITA,
   KRAVCHUK,
   NAKAHARA,
   outsider,
+  statusOf,
   submittedCommunique,
-  useApprovalDatabase,
   type Actors,
   type MeetingDelegation,
 } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
+import { meetingSignatories, signAll, useSigningDatabase } from "@/lib/testing/signing-fixtures";
 import { ADMIN, SECRETARIAT } from "@/lib/testing/test-db";
 import { addComment } from "./add-comment";
 
-useApprovalDatabase();
+useSigningDatabase();
 
 let as: Actors;
 let communiqueId: string;
@@ -175,5 +178,36 @@ describe("getReview", () => {
     const { id } = await addComment(as[KALITA]!, { communiqueId, revisionId: second.id, blockId: clauseBlock(1), lang: "ru", body: "Теперь верно." });
     const after = await getReview(as[KALITA]!, communiqueId);
     expect(after.comments.find((c) => c.id === id)).toMatchObject({ revision: 2, author: "Калита В. С." });
+  });
+});
+
+describe("comments once every head has approved", () => {
+  it("refuses NOT_ALLOWED_NOW when approved, while signing and once signed, writing nothing; the review says why", async () => {
+    const submitted = await submittedCommunique(as[SECRETARIAT]!);
+    const { communiqueId: id, hash: approvedHash } = submitted;
+    const input = { communiqueId: id, revisionId: submitted.revisionId, blockId: `clause-${submitted.clauseIds[0]}`, lang: "ru", body: "Уточните дату." };
+    const { id: earlier } = await addComment(as[KALITA]!, input);
+    expect((await getReview(as[KALITA]!, id)).commentsClosed).toBe(false);
+    for (const head of HEADS) await decideAs(as[head]!, id, approvedHash);
+    const signatories = await meetingSignatories(submitted.meetingId);
+    const steps = [
+      ["APPROVED", async () => {}],
+      ["SIGNING", () => openSigning(as[SECRETARIAT]!, id)],
+      ["SIGNED", () => signAll(as, id, approvedHash, signatories)],
+    ] as const;
+    for (const [state, step] of steps) {
+      await step();
+      expect(await statusOf(id)).toBe(state);
+      const before = await db.comment.count({ where: { communiqueId: id } });
+      for (const [who, attempt] of [[KALITA, input], [NAKAHARA, { ...input, parentId: earlier }], [SECRETARIAT, { ...input, parentId: earlier }]] as const) {
+        const error = await refusal(addComment(as[who]!, attempt));
+        expect([error.code, error.params], `${state} ${who}`).toEqual(["NOT_ALLOWED_NOW", { state, event: "COMMENT" }]);
+      }
+      expect(await db.comment.count({ where: { communiqueId: id } })).toBe(before);
+      expect(await eventsOf(id, "comment.added")).toHaveLength(1);
+      // The page hides the comment buttons and says why; the admin never comments, so is told nothing.
+      expect(await getReview(as[NAKAHARA]!, id)).toMatchObject({ canComment: false, commentsClosed: true });
+      expect(await getReview(as[ADMIN]!, id)).toMatchObject({ canComment: false, commentsClosed: false });
+    }
   });
 });

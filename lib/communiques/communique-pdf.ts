@@ -30,19 +30,20 @@ export async function draftPdf(actor: Actor | null, communiqueId: string) {
   return { bytes: await render(content, true, "Communiqué"), ordinal: communique.meeting.ordinal, number: communique.meeting.number };
 }
 
-/** The PDF of a frozen revision, cached by its hash; a draft watermark unless the communiqué is signed. */
+/**
+ * The PDF of a frozen revision, cached by its hash. It is always marked as a draft, the approved
+ * revision too: signatures and the seal exist only in the sealed PDF (signedPdf), which is the
+ * only document that may call itself signed.
+ */
 export async function revisionPdf(actor: Actor | null, communiqueId: string, revisionId: string) {
   const communique = await loadCommunique(actor, communiqueId, "revision.view");
   const revision = await db.revision.findFirst({ where: { id: revisionId, communiqueId } });
   if (!revision) throw new AppError("NOT_FOUND");
-  // Only the text every head approved goes out without the draft mark.
-  const draft = revision.id !== communique.approvedRevisionId || !["APPROVED", "SIGNING", "SIGNED"].includes(communique.status);
-  const key = `${revision.hash}:${draft}`;
-  let bytes = cache.get(key);
+  let bytes = cache.get(revision.hash);
   if (!bytes) {
-    bytes = await render((revision.content as unknown as RevisionPayload).content, draft, "Communiqué");
-    cache.set(key, bytes);
+    bytes = await render((revision.content as unknown as RevisionPayload).content, true, "Communiqué");
+    cache.set(revision.hash, bytes);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
-  return { bytes, etag: `"${key}"`, number: revision.number, ordinal: communique.meeting.ordinal, meetingNumber: communique.meeting.number, draft };
+  return { bytes, etag: `"${revision.hash}:draft"`, number: revision.number, ordinal: communique.meeting.ordinal, meetingNumber: communique.meeting.number };
 }

@@ -74,7 +74,7 @@ export async function getDraft(actor: Actor | null, communiqueId: string) {
     /** Every comment thread of the communiqué; the editor shows them under the block they are on. */
     comments,
     canResolveComments: can(actor, "comment.resolve"),
-    canComment: can(actor, "comment.add"),
+    canComment: can(actor, "comment.add") && allows(summary.status, "COMMENT"),
     canEdit: can(actor, "communique.edit") && allows(summary.status, "EDIT"),
     canSubmit,
   };

@@ -314,7 +314,7 @@ describe("the next meeting (XXVIII-like, Niigata 2021) goes from preparation to 
     // The completion certificate names the approved revision.
     expect(text).toContain(hash);
 
-    // The public check: on record for this meeting, the eight signers, our seal valid over the whole file (pdfsig).
+    // The public check: on record for this meeting, the eight signers, our seal valid over the whole file (checked in-process).
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     const check = await verifyDocument(download.bytes);
     expect(check.genuine).toBe(true);
@@ -322,6 +322,6 @@ describe("the next meeting (XXVIII-like, Niigata 2021) goes from preparation to 
     expect(check.signers.map((s) => s.name.ru).sort()).toEqual(signatories.map((s) => s.name.ru).sort());
     expect(check.signers.map((s) => s.name.ru)).toContain(SHESTAKOV.nameRu);
     expect(check.signers.map((s) => s.name.ru)).not.toContain("Гладких Б. И.");
-    expect(check.seal).toEqual({ signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
+    expect(check.seal).toEqual({ checked: true, signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
   }, 60_000);
 });

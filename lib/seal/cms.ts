@@ -1,21 +1,29 @@
 import { createHash } from "node:crypto";
-import { childrenOf, encode, encodeInteger, encodeOid, encodeSetOf, nth, readSingle, TAG } from "./der";
+import * as asn1js from "asn1js";
+import {
+  AlgorithmIdentifier,
+  Attribute,
+  Certificate,
+  ContentInfo,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignedAndUnsignedAttributes,
+  SignedData,
+  SignerInfo,
+} from "pkijs";
 
 /**
  * The CMS SignedData of a seal (ETSI.CAdES.detached, PAdES baseline B-B): RSA with SHA-256,
  * signed attributes contentType, messageDigest and signing-certificate-v2, no signing-time
  * (PAdES puts the time in the signature dictionary, which the signature covers).
  *
- * It is built here rather than by node-forge's PKCS#7 code because that code re-encodes the
- * signer's issuer name and double-encodes UTF-8 in it, so any certificate with a non-ASCII
- * name (ours: "Communiqué", and Cyrillic or Japanese CA names) gives a signature that no
- * verifier can match to its certificate; it also cannot add signing-certificate-v2.
- *
- * The encoding is fully determined by (certificates, digest, signature value). Verification
- * rebuilds it from those and compares bytes, so no byte of the container can change unseen.
+ * Built and read with pkijs. The encoding is fully determined by (certificates, digest,
+ * signature value): every SET OF is sorted as DER wants, and the certificates go in as they
+ * were encoded. Verification rebuilds it from those and compares bytes, so no byte of the
+ * container can change unseen.
  */
 
-const OID = {
+export const OID = {
   signedData: "1.2.840.113549.1.7.2",
   data: "1.2.840.113549.1.7.1",
   sha256: "2.16.840.1.101.3.4.2.1",
@@ -32,82 +40,133 @@ export interface CmsCertificates {
   others: Buffer[];
 }
 
+/** What a verifier needs from a container, read without judging its form. */
+export interface SignedDataParts {
+  certificates: CmsCertificates;
+  signature: Buffer;
+  digestAlgorithm: string;
+  signatureAlgorithm: string;
+  /** The messageDigest attribute, or null when there is none. */
+  messageDigest: Buffer | null;
+  /** The signed attributes as the signature covers them (a SET, as encoded in the container). */
+  signedAttributes: Buffer;
+}
+
+export class CmsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CmsError";
+  }
+}
+
 /** The signed attributes, DER-encoded as the SET OF that the signature covers. */
 export function signedAttributes(certificates: CmsCertificates, digest: Buffer): Buffer {
-  // signing-certificate-v2 binds the signer's certificate to the signature (the certificate
-  // itself is not signed otherwise) and, listed after it, every other embedded certificate.
-  const essCertIds = [certificates.signer, ...sortedCopy(certificates.others)].map((cert) =>
-    // ESSCertIDv2 with the default hash algorithm (SHA-256), which DER leaves out.
-    encode(TAG.SEQUENCE, encode(TAG.OCTET_STRING, sha256(cert))),
-  );
-  return encodeSetOf([
-    attribute(OID.contentType, encodeOid(OID.data)),
-    attribute(OID.messageDigest, encode(TAG.OCTET_STRING, digest)),
-    attribute(OID.signingCertificateV2, encode(TAG.SEQUENCE, encode(TAG.SEQUENCE, ...essCertIds))),
-  ]);
+  const set = Buffer.from(attributesOf(certificates, digest).toSchema().toBER());
+  // The same content as the [0] IMPLICIT field, under the SET tag (RFC 5652, 5.4).
+  set[0] = 0x31;
+  return set;
 }
 
 /** ContentInfo with the SignedData, DER. */
 export function buildSignedData(certificates: CmsCertificates, digest: Buffer, signature: Buffer): Buffer {
-  const attributes = readSingle(signedAttributes(certificates, digest));
-  const { issuer, serial } = certificateIdentity(certificates.signer);
-  const sha256Algorithm = encode(TAG.SEQUENCE, encodeOid(OID.sha256));
-  const signerInfo = encode(
-    TAG.SEQUENCE,
-    encodeInteger(1),
-    encode(TAG.SEQUENCE, issuer, serial),
-    sha256Algorithm,
-    // The same attributes, as [0] IMPLICIT instead of SET.
-    encode(TAG.CONTEXT_0, attributes.content),
-    encode(TAG.SEQUENCE, encodeOid(OID.sha256WithRsa), encode(TAG.NULL)),
-    encode(TAG.OCTET_STRING, signature),
-  );
-  const signedData = encode(
-    TAG.SEQUENCE,
-    encodeInteger(1),
-    encodeSetOf([sha256Algorithm]),
-    encode(TAG.SEQUENCE, encodeOid(OID.data)),
-    encode(TAG.CONTEXT_0, ...sortedCopy([certificates.signer, ...certificates.others])),
-    encodeSetOf([signerInfo]),
-  );
-  return encode(TAG.SEQUENCE, encodeOid(OID.signedData), encode(TAG.CONTEXT_0, signedData));
+  const signer = Certificate.fromBER(copy(certificates.signer));
+  const sha256Algorithm = new AlgorithmIdentifier({ algorithmId: OID.sha256 });
+  const signedData = new SignedData({
+    version: 1,
+    digestAlgorithms: [sha256Algorithm],
+    encapContentInfo: new EncapsulatedContentInfo({ eContentType: OID.data }),
+    certificates: sortedCopy([certificates.signer, ...certificates.others]).map((der) => Certificate.fromBER(copy(der))),
+    signerInfos: [
+      new SignerInfo({
+        version: 1,
+        sid: new IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
+        digestAlgorithm: sha256Algorithm,
+        signedAttrs: attributesOf(certificates, digest),
+        signatureAlgorithm: new AlgorithmIdentifier({ algorithmId: OID.sha256WithRsa, algorithmParams: new asn1js.Null() }),
+        signature: new asn1js.OctetString({ valueHex: signature }),
+      }),
+    ],
+  });
+  const contentInfo = new ContentInfo({ contentType: OID.signedData, content: signedData.toSchema() });
+  return Buffer.from(contentInfo.toSchema().toBER());
 }
 
-/** What a rebuild needs from a container; throws DerError when the shape is not ours. */
-export function readSignedData(der: Buffer): { certificates: CmsCertificates; signature: Buffer } {
-  const contentInfo = childrenOf(readSingle(der), TAG.SEQUENCE);
-  const signedData = childrenOf(nth(childrenOf(nth(contentInfo, 1, TAG.CONTEXT_0)), 0, TAG.SEQUENCE));
-  const all = childrenOf(nth(signedData, 3, TAG.CONTEXT_0)).map((c) => Buffer.from(c.bytes));
-  const signerInfos = childrenOf(nth(signedData, signedData.length - 1, TAG.SET));
-  const signerInfo = childrenOf(nth(signerInfos, 0, TAG.SEQUENCE));
-  const sid = nth(signerInfo, 1, TAG.SEQUENCE).bytes;
-  const signer = all.find((cert) => {
-    const { issuer, serial } = certificateIdentity(cert);
-    return encode(TAG.SEQUENCE, issuer, serial).equals(sid);
+/** Reads a ContentInfo with a SignedData of one signer; throws when it is not that. */
+export function readSignedData(der: Uint8Array): SignedDataParts {
+  const contentInfo = ContentInfo.fromBER(copy(der));
+  if (contentInfo.contentType !== OID.signedData) throw new CmsError("The container is not a CMS SignedData");
+  const signedData = new SignedData({ schema: contentInfo.content });
+  const [signerInfo, ...more] = signedData.signerInfos;
+  if (!signerInfo || more.length > 0) throw new CmsError(`The container has ${signedData.signerInfos.length} signers, not one`);
+  if (!(signerInfo.sid instanceof IssuerAndSerialNumber)) throw new CmsError("The signer is not named by issuer and serial number");
+  const sid = signerInfo.sid;
+  const all = (signedData.certificates ?? []).map((item) => {
+    if (!(item instanceof Certificate)) throw new CmsError("The container holds something other than X.509 certificates");
+    return item;
   });
-  if (!signer) throw new Error("The signer's certificate is not in the signature");
+  const signer = all.find((cert) => cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber));
+  if (!signer) throw new CmsError("The signer's certificate is not in the signature");
+  const attributes = signerInfo.signedAttrs;
+  if (!attributes) throw new CmsError("The signature has no signed attributes");
+  const digestAttributes = attributes.attributes.filter((a) => a.type === OID.messageDigest);
+  const digestValue = digestAttributes.length === 1 ? digestAttributes[0]?.values[0] : undefined;
   return {
-    certificates: { signer, others: all.filter((cert) => cert !== signer) },
-    signature: Buffer.from(nth(signerInfo, 5, TAG.OCTET_STRING).content),
+    certificates: {
+      signer: derOf(signer),
+      others: all.filter((cert) => cert !== signer).map(derOf),
+    },
+    signature: Buffer.from(signerInfo.signature.valueBlock.valueHexView),
+    digestAlgorithm: signerInfo.digestAlgorithm.algorithmId,
+    signatureAlgorithm: signerInfo.signatureAlgorithm.algorithmId,
+    messageDigest: digestValue instanceof asn1js.OctetString ? Buffer.from(digestValue.valueBlock.valueHexView) : null,
+    // pkijs keeps the attributes as they were encoded, retagged as a SET.
+    signedAttributes: Buffer.from(attributes.encodedValue),
   };
 }
 
-/** Issuer name and serial number exactly as encoded in the certificate. */
-function certificateIdentity(certificate: Buffer): { issuer: Buffer; serial: Buffer } {
-  const tbs = childrenOf(nth(childrenOf(readSingle(certificate), TAG.SEQUENCE), 0, TAG.SEQUENCE));
-  // The version field ([0] EXPLICIT) is absent in version 1 certificates.
-  const first = tbs[0]?.tag === TAG.CONTEXT_0 ? 1 : 0;
-  return { serial: nth(tbs, first, TAG.INTEGER).bytes, issuer: nth(tbs, first + 2, TAG.SEQUENCE).bytes };
+/** The length of the one BER value at the start of the bytes (what follows it is padding). */
+export function encodedLength(bytes: Uint8Array): number {
+  const parsed = asn1js.fromBER(bytes);
+  if (parsed.offset === -1) throw new CmsError(`The container cannot be read: ${parsed.result.error}`);
+  return parsed.offset;
 }
 
-function attribute(oid: string, value: Buffer): Buffer {
-  return encode(TAG.SEQUENCE, encodeOid(oid), encodeSetOf([value]));
+function attributesOf(certificates: CmsCertificates, digest: Buffer): SignedAndUnsignedAttributes {
+  // signing-certificate-v2 binds the signer's certificate to the signature (the certificate
+  // itself is not signed otherwise) and, listed after it, every other embedded certificate.
+  const essCertIds = [certificates.signer, ...sortedCopy(certificates.others)].map(
+    // ESSCertIDv2 with the default hash algorithm (SHA-256), which DER leaves out.
+    (cert) => new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(cert) })] }),
+  );
+  const attributes = [
+    new Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+    new Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: digest })] }),
+    new Attribute({
+      type: OID.signingCertificateV2,
+      values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: essCertIds })] })],
+    }),
+  ];
+  // DER sorts a SET OF by the encodings of its elements.
+  const sorted = attributes
+    .map((attribute) => ({ attribute, der: Buffer.from(attribute.toSchema().toBER()) }))
+    .sort((a, b) => Buffer.compare(a.der, b.der))
+    .map((entry) => entry.attribute);
+  return new SignedAndUnsignedAttributes({ type: 0, attributes: sorted });
+}
+
+function derOf(certificate: Certificate): Buffer {
+  return Buffer.from(certificate.toSchema().toBER());
+}
+
+/** The bytes in an ArrayBuffer of their own, as the WebCrypto-typed API wants them. */
+function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(bytes);
 }
 
 function sortedCopy(buffers: Buffer[]): Buffer[] {
   return [...buffers].sort(Buffer.compare);
 }
 
-export function sha256(data: Buffer): Buffer {
+export function sha256(data: Uint8Array): Buffer {
   return createHash("sha256").update(data).digest();
 }

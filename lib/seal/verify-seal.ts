@@ -1,22 +1,28 @@
+import { X509Certificate } from "node:crypto";
+import { chainsToTrustedRoot } from "./certificate-trust";
 import { checkContainer } from "./check-container";
+import { findSignatures, pdfDateToIso, type PdfSignature } from "./find-signatures";
 import { fingerprintOf } from "./open-p12";
-import { pdfsigTimeToIso, runPdfsig, type PdfsigSignature } from "./run-pdfsig";
-
-export { PdfsigError } from "./run-pdfsig";
+import { SealCheckTooComplex, workBudget } from "./work-budget";
 
 export interface SealVerification {
   /** The PDF has at least one signature. */
   signed: boolean;
   /**
-   * Exactly one signature, pdfsig finds it valid, and this app's own check confirms that
-   * the signature binds every byte of its container (see check-container.ts). Says nothing
-   * about who the signer is: compare certificateFingerprintSha256 for that.
+   * Exactly one signature, it verifies over its signed ranges, and its container binds every
+   * byte it holds (see check-container.ts). Says nothing about who the signer is: compare
+   * certificateFingerprintSha256 for that.
    */
   valid: boolean;
   /** The signature covers the file up to its last byte (nothing was appended after it). */
   coversWholeDocument: boolean;
   /** The signer's certificate chains to a trusted root; false for the self-signed seal. */
   certificateTrusted: boolean;
+  /**
+   * False when the file could not be checked within the work a public check may spend on it
+   * (time, objects, nesting): then nothing else here is a verdict.
+   */
+  checked: boolean;
   /** Common name of the signing certificate; only when valid (it is not bound otherwise). */
   signer?: string;
   /** Signing time from the signed signature dictionary, ISO; only when valid. */
@@ -28,67 +34,84 @@ export interface SealVerification {
   details: string;
 }
 
+/** The most time one file may take; a sealed communiqué of 20 MB takes a small part of it. */
+export const VERIFY_TIME_BUDGET_MS = 3_000;
+
+const NONE = { signed: false, valid: false, coversWholeDocument: false, certificateTrusted: false, checked: true, signatureCount: 0 };
+
 /**
- * Reports on the seal embedded in a PDF. Runs pdfsig (poppler) and, independently, checks
- * the signature container in-process; both must agree for `valid`. Throws PdfsigError only
- * when pdfsig itself is missing or hangs, never because of what the file contains.
+ * Reports on the seal embedded in a PDF, in-process and with bounded work. Never throws
+ * because of what the file contains: a file too costly to check is reported as not checked.
  */
 export async function verifySeal(pdf: Uint8Array): Promise<SealVerification> {
-  const report = await runPdfsig(pdf);
-  const none = { signed: false, valid: false, coversWholeDocument: false, certificateTrusted: false, signatureCount: 0 };
-  if (report.kind === "unsigned") return { ...none, details: "The PDF has no signature." };
-  if (report.kind === "unreadable") return { ...none, details: `The file cannot be read as a PDF (${report.message}).` };
-
-  const { signatures } = report;
-  const [first] = signatures;
-  if (!first || signatures.length !== 1) {
-    return {
-      ...none,
-      signed: true,
-      signatureCount: signatures.length,
-      details: `The PDF has ${signatures.length} signatures; a sealed communiqué has exactly one.`,
-    };
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const budget = workBudget(VERIFY_TIME_BUDGET_MS);
+  try {
+    const search = findSignatures(bytes, budget);
+    if (search.kind === "unsigned") return { ...NONE, details: "The PDF has no signature." };
+    if (search.kind === "unreadable") return { ...NONE, details: `The file cannot be read as a PDF (${search.message}).` };
+    const { signatures } = search;
+    const [first] = signatures;
+    if (!first || signatures.length !== 1) {
+      return {
+        ...NONE,
+        signed: true,
+        signatureCount: signatures.length,
+        details: `The PDF has ${signatures.length} signatures; a sealed communiqué has exactly one.`,
+      };
+    }
+    const result = verifyOne(bytes, first);
+    budget.check();
+    return result;
+  } catch (error) {
+    if (!(error instanceof SealCheckTooComplex)) throw error;
+    return { ...NONE, checked: false, details: `The file cannot be checked: ${error.message}.` };
   }
-  return verifyOne(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), first);
 }
 
-function verifyOne(pdf: Buffer, signature: PdfsigSignature): SealVerification {
-  const coversWholeDocument =
-    signature.totalDocumentSigned && signature.ranges !== null && signature.ranges[1][1] === pdf.length;
-  const base = { signed: true, coversWholeDocument, certificateTrusted: false, signatureCount: 1 };
+function verifyOne(pdf: Buffer, signature: PdfSignature): SealVerification {
+  const base = { ...NONE, signed: true, signatureCount: 1 };
+  const { ranges, contents } = signature;
+  if (!ranges) return { ...base, details: "The signature's /ByteRange is not four numbers." };
+  const coversWholeDocument = ranges[0][0] === 0 && ranges[1][1] === pdf.length;
   const coverage = coversWholeDocument
     ? "It covers the whole document."
     : "It does not cover the whole document: content was added after signing.";
-
-  const pdfsigVerdict = signature.signatureValidation ?? "no verdict";
-  if (pdfsigVerdict !== "Signature is Valid.") {
-    return { ...base, valid: false, details: `The signature is not valid (pdfsig: ${pdfsigVerdict}). ${coverage}` };
+  // The gap must be this dictionary's own /Contents, not some other string of the file.
+  if (!contents || contents.start !== ranges[0][1] || contents.end !== ranges[1][0]) {
+    return { ...base, coversWholeDocument, details: `The signature is not valid: its signed ranges do not leave out exactly its /Contents. ${coverage}` };
   }
-  if (!signature.ranges) {
-    return { ...base, valid: false, details: "The signature's signed ranges cannot be read." };
-  }
-  const check = checkContainer(pdf, signature.ranges);
+  const check = checkContainer(pdf, ranges);
   if (!check.ok) {
     const problem = check.problem.charAt(0).toLowerCase() + check.problem.slice(1);
-    return { ...base, valid: false, details: `The signature is not valid: ${problem}. ${coverage}` };
+    return { ...base, coversWholeDocument, details: `The signature is not valid: ${problem}. ${coverage}` };
   }
 
   const signer = commonName(check.certificate.subject);
-  // Only now: pdfsig's lines about a signature that does not verify tell nothing reliable.
-  const certificateTrusted = signature.certificateValidation === "Certificate is Trusted.";
+  const certificateTrusted = isTrusted(check.certificate, check.certificates.others);
   const trust = certificateTrusted
     ? "The signer's certificate is trusted."
-    : `The signer's certificate is not trusted by this server (${signature.certificateValidation ?? "not checked"}); ` +
-      "for the association's self-signed seal that is expected: compare its fingerprint.";
+    : "The signer's certificate is not trusted by this server (it does not chain to a known root); for the association's self-signed seal " +
+      "that is expected: compare its fingerprint.";
   return {
     ...base,
     valid: true,
+    coversWholeDocument,
     certificateTrusted,
     signer,
-    signedAt: pdfsigTimeToIso(signature.signingTime),
+    signedAt: pdfDateToIso(signature.signingTime),
     certificateFingerprintSha256: fingerprintOf(check.certificate),
     details: `The signature is valid${signer ? ` (signed by ${signer})` : ""}. ${coverage} ${trust}`,
   };
+}
+
+/** A chain Node cannot read is not a trusted one (the seal itself was already checked). */
+function isTrusted(signer: X509Certificate, others: Buffer[]): boolean {
+  try {
+    return chainsToTrustedRoot(signer, others.map((der) => new X509Certificate(der)));
+  } catch {
+    return false;
+  }
 }
 
 function commonName(subject: string): string | undefined {

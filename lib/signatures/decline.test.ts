@@ -18,6 +18,7 @@ import {
 } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import {
+  approveByAllHeads,
   hankoPng,
   reviseAndApprove,
   signAs,
@@ -29,7 +30,9 @@ import {
   type MeetingSignatory,
 } from "@/lib/testing/signing-fixtures";
 import { ADMIN, SECRETARIAT } from "@/lib/testing/test-db";
+import { submitCommunique } from "@/lib/communiques/submit-communique";
 import { declineSigning } from "./decline-signing";
+import { getSigning } from "./get-signing";
 import { openSigning } from "./open-signing";
 
 useSigningDatabase();
@@ -192,5 +195,48 @@ describe("after a new revision is approved", () => {
     expect(result.complete).toBe(false);
     expect(await db.signature.count({ where: { revisionId: second.revisionId } })).toBe(1);
     expect(await db.signature.count({ where: { revisionId } })).toBe(2);
+  });
+});
+
+describe("a new signing round of the same revision (declined, sent again unchanged, approved again)", () => {
+  let round: { communiqueId: string; hash: string; revisionId: string; signatories: MeetingSignatory[] };
+  const own = (email: string) => signatoryOf(round.signatories, email);
+
+  beforeAll(async () => {
+    round = await signingCommunique(as);
+    await signAs(as[KRAVCHUK]!, round.communiqueId, { signatoryId: own(KRAVCHUK).id, hash: round.hash });
+    await signAs(as[NAKAHARA]!, round.communiqueId, { signatoryId: own(NAKAHARA).id, hash: round.hash, method: "SEAL", image: hankoPng() });
+    await signAs(as[KALITA]!, round.communiqueId, { signatoryId: own(KALITA).id, hash: round.hash });
+    await declineSigning(as[MATSUDA]!, { communiqueId: round.communiqueId, signatoryId: own(MATSUDA).id, reason: REASON });
+    const again = await submitCommunique(as[SECRETARIAT]!, round.communiqueId);
+    expect(again).toEqual({ revisionId: round.revisionId, hash: round.hash });
+    await approveByAllHeads(as, round.communiqueId, round.hash);
+    await openSigning(as[SECRETARIAT]!, round.communiqueId);
+  });
+
+  it("starts with no signatures: nobody is shown as signed, and everyone is asked to sign", async () => {
+    const page = await getSigning(as[KRAVCHUK]!, round.communiqueId);
+    expect(page.revision?.id).toBe(round.revisionId);
+    expect(page.signatories.map((s) => s.signedAt)).toEqual(round.signatories.map(() => null));
+    expect(page.mine).toEqual([expect.objectContaining({ id: own(KRAVCHUK).id, signed: false })]);
+  });
+
+  it("lets those who signed in the declined round sign again, and counts only this round's signatures", async () => {
+    const result = await signAs(as[KRAVCHUK]!, round.communiqueId, { signatoryId: own(KRAVCHUK).id, hash: round.hash });
+    expect(result.complete).toBe(false);
+    expect((await refusal(signAs(as[KRAVCHUK]!, round.communiqueId, { signatoryId: own(KRAVCHUK).id, hash: round.hash }))).code).toBe("ALREADY_SIGNED");
+    const page = await getSigning(as[KALITA]!, round.communiqueId);
+    expect(page.signatories.filter((s) => s.signedAt).map((s) => s.id)).toEqual([own(KRAVCHUK).id]);
+  });
+
+  it("keeps the declined round's signatures as history", async () => {
+    const rows = await db.signature.findMany({ where: { communiqueId: round.communiqueId }, orderBy: { signedAt: "asc" } });
+    expect(rows.map((r) => [r.signatoryId, r.round])).toEqual([
+      [own(KRAVCHUK).id, 1],
+      [own(NAKAHARA).id, 1],
+      [own(KALITA).id, 1],
+      [own(KRAVCHUK).id, 2],
+    ]);
+    expect(await statusOf(round.communiqueId)).toBe("SIGNING");
   });
 });

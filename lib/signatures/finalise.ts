@@ -12,6 +12,9 @@ import { getSealCertificate } from "@/lib/seal/seal-certificate";
 import { sealPdf } from "@/lib/seal/seal-pdf";
 import { nextState } from "@/lib/workflow/assert-allowed";
 import { completionCertificate } from "./completion-certificate";
+import { countingSignatures } from "./counting-signatures";
+import { isFinalisationFailure, recordFinalisationFailure, UnusableSignatureImage } from "./finalisation-failure";
+import { usableInPdf } from "./signature-image";
 
 export interface FinaliseHooks {
   /** Called after the PDF is sealed and before anything is stored (tests stop here). */
@@ -23,8 +26,21 @@ export interface FinaliseHooks {
  * completion certificate, the PAdES seal; stores the bytes and their SHA-256 and marks the
  * communiqué SIGNED — all in one transaction under the communiqué's row lock. A second run
  * (another instance, or a retry after a crash) finds the stored document and does nothing.
+ * A failure is kept with its reason for the status board, where the secretariat can ask the
+ * signatory concerned to sign again; the error is thrown on.
  */
 export async function finaliseCommunique(communiqueId: string, hooks: FinaliseHooks = {}) {
+  try {
+    return await produceFinalDocument(communiqueId, hooks);
+  } catch (error) {
+    if (isFinalisationFailure(error)) {
+      await recordFinalisationFailure(communiqueId, error).catch((failure: unknown) => console.error("could not record the finalisation failure", failure));
+    }
+    throw error;
+  }
+}
+
+async function produceFinalDocument(communiqueId: string, hooks: FinaliseHooks) {
   // Before the transaction: creating the certificate the first time needs its own queries
   // (on the embedded database, one connection, it would wait behind this transaction).
   const seal = await getSealCertificate();
@@ -39,8 +55,14 @@ export async function finaliseCommunique(communiqueId: string, hooks: FinaliseHo
         include: { meeting: { select: { id: true, signatories: { select: { id: true } } } } },
       });
       const revision = await tx.revision.findUniqueOrThrow({ where: { id: communique.approvedRevisionId! } });
-      const signatures = await tx.signature.findMany({ where: { revisionId: revision.id }, include: { signatory: { include: { person: true } }, user: true } });
+      const signatures = await tx.signature.findMany({
+        where: countingSignatures(communiqueId, communique.signingRound),
+        include: { signatory: { include: { person: true } }, user: true },
+      });
       if (signatures.length < communique.meeting.signatories.length) throw new AppError("NOT_ALLOWED_NOW", { state });
+      // Images stored before uploads were written anew may be ones the PDF engine refuses.
+      const unusable = signatures.find((s) => s.image && !usableInPdf(new Uint8Array(s.image)));
+      if (unusable) throw new UnusableSignatureImage(unusable.signatoryId);
 
       const content = (revision.content as unknown as RevisionPayload).content;
       const certificate = await completionCertificate(tx, { communiqueId, revision, signatures, selfSigned: seal.selfSigned, content });
@@ -67,6 +89,7 @@ export async function finaliseCommunique(communiqueId: string, hooks: FinaliseHo
         data: { communiqueId, revisionId: revision.id, pdf: Buffer.from(sealed), sha256, sealFingerprint: seal.fingerprintSha256 },
       });
       await tx.communique.update({ where: { id: communiqueId }, data: { status: next } });
+      await tx.finalisationFailure.deleteMany({ where: { communiqueId } });
       await recordEvent(tx, { actorUserId: null, action: "communique.signed", subjectType: "Communique", subjectId: communiqueId, data: { revision: revision.id, sha256 } });
       const delegations = await tx.delegation.findMany({ where: { meetingId: communique.meetingId }, select: { id: true } });
       const everyone = [...(await secretariat(tx)), ...(await headsOf(tx, delegations.map((d) => d.id))), ...(await signatoriesOf(tx, communique.meetingId))];
@@ -81,11 +104,14 @@ export async function finaliseCommunique(communiqueId: string, hooks: FinaliseHo
 
 /** Finishes every communiqué that has all its signatures but no final document (after a crash). */
 export async function finalisePending(): Promise<number> {
-  const waiting = await db.communique.findMany({ where: { status: "SIGNING", final: null, approvedRevisionId: { not: null } }, select: { id: true, approvedRevisionId: true, meetingId: true } });
+  const waiting = await db.communique.findMany({
+    where: { status: "SIGNING", final: null, approvedRevisionId: { not: null } },
+    select: { id: true, signingRound: true, meetingId: true },
+  });
   let done = 0;
   for (const c of waiting) {
     const [signed, needed] = await Promise.all([
-      db.signature.count({ where: { revisionId: c.approvedRevisionId! } }),
+      db.signature.count({ where: countingSignatures(c.id, c.signingRound) }),
       db.signatory.count({ where: { meetingId: c.meetingId } }),
     ]);
     if (signed < needed) continue;

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadCommunique } from "@/lib/communiques/load-communique";
 import { db } from "@/lib/db";
 import type { RevisionPayload } from "@/lib/revisions/revision-payload";
+import { countingSignatures } from "./counting-signatures";
 
 /** The signing page: the approved revision, who has signed, and what this person may sign. */
 export async function getSigning(actor: Actor | null, communiqueId: string) {
@@ -12,7 +13,8 @@ export async function getSigning(actor: Actor | null, communiqueId: string) {
   const signatories = await db.signatory.findMany({
     where: { meetingId: communique.meetingId },
     orderBy: { position: "asc" },
-    include: { person: true, signatures: { where: { revisionId: revision?.id ?? "" }, select: { signedAt: true, method: true } } },
+    // Only this round's signatures: earlier rounds and withdrawn signatures are history.
+    include: { person: true, signatures: { where: revision ? countingSignatures(communiqueId, communique.signingRound) : { id: "" }, select: { signedAt: true, method: true } } },
   });
   const mine = signatories.filter((s) => s.personId === actor!.personId);
   const final = await db.finalDocument.findUnique({ where: { communiqueId }, select: { sha256: true, createdAt: true } });

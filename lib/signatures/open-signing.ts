@@ -10,7 +10,7 @@ import { deliverSoon } from "@/lib/mail/deliver";
 import type { RevisionPayload } from "@/lib/revisions/revision-payload";
 import { nextState } from "@/lib/workflow/assert-allowed";
 
-/** The secretariat opens signing of the approved revision; every signatory is told. */
+/** The secretariat opens a signing round of the approved revision, with no signatures yet; every signatory is told. */
 export async function openSigning(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "signing.open");
   return db
@@ -20,8 +20,15 @@ export async function openSigning(actor: Actor | null, communiqueId: string) {
       if (!current.approvedRevisionId) throw new AppError("NOT_ALLOWED_NOW");
       await assertReachable(tx, communique.meetingId, "signing");
       const revision = await tx.revision.findUniqueOrThrow({ where: { id: current.approvedRevisionId } });
-      await tx.communique.update({ where: { id: communiqueId }, data: { status: next } });
-      await recordEvent(tx, { actorUserId: actor!.userId, action: "signing.opened", subjectType: "Communique", subjectId: communiqueId, data: { revision: revision.id, hash: revision.hash } });
+      // A new round: signatures of an earlier one (before a decline) no longer count.
+      const { signingRound } = await tx.communique.update({ where: { id: communiqueId }, data: { status: next, signingRound: { increment: 1 } }, select: { signingRound: true } });
+      await recordEvent(tx, {
+        actorUserId: actor!.userId,
+        action: "signing.opened",
+        subjectType: "Communique",
+        subjectId: communiqueId,
+        data: { revision: revision.id, hash: revision.hash, round: signingRound },
+      });
       const content = (revision.content as unknown as RevisionPayload).content;
       await notify(tx, await signatoriesOf(tx, communique.meetingId), "signing-opened", content, `/communiques/${communiqueId}/sign`, () => ({ revisionHash: revision.hash }));
       return { revisionHash: revision.hash };

@@ -9,8 +9,10 @@ import { sha256Hex } from "@/lib/hash/canonical";
 import { undrawable } from "@/lib/clauses/clause-text";
 import { normalizeLine } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation/fields";
+import { nextState } from "@/lib/workflow/assert-allowed";
+import { countingSignatures } from "./counting-signatures";
 import { finaliseCommunique } from "./finalise";
-import { checkSignatureImage } from "./signature-image";
+import { prepareSignatureImage } from "./signature-image";
 
 const signInput = z.object({
   communiqueId: z.string().min(1),
@@ -29,12 +31,13 @@ export interface SignContext {
 
 /**
  * A signatory signs the approved revision: password confirmed again, the image or typed name
- * checked, one signature per signatory and revision. When it is the last signature, the
- * final PDF is produced.
+ * checked, one signature per signatory in the signing round. When it is the last signature,
+ * the final PDF is produced. Nothing is decoded while signing is closed.
  */
 export async function signCommunique(actor: Actor | null, input: unknown, context: SignContext) {
   const { communiqueId, signatoryId, revisionHash, password, method, typedName } = parseInput(signInput, input);
   const communique = await loadCommunique(actor, communiqueId, "signing.sign");
+  nextState(communique.status, "SIGN");
   const signatory = await db.signatory.findUnique({ where: { id: signatoryId } });
   if (!signatory || signatory.meetingId !== communique.meetingId || signatory.personId !== actor!.personId) throw new AppError("FORBIDDEN");
 
@@ -50,24 +53,23 @@ export async function signCommunique(actor: Actor | null, input: unknown, contex
     const missing = undrawable(name);
     if (missing.length) throw new AppError("MISSING_GLYPHS", { chars: missing.join(" ") });
   } else {
-    image = context.image ?? new Uint8Array();
-    imageType = checkSignatureImage(image, { drawn: method === "DRAWN" });
+    ({ bytes: image, type: imageType } = await prepareSignatureImage(context.image ?? new Uint8Array(), { drawn: method === "DRAWN" }));
   }
 
   const result = await db.$transaction(async (tx) => {
-    const state = await lockCommunique(tx, communiqueId);
-    if (state !== "SIGNING") throw new AppError("NOT_ALLOWED_NOW", { state });
+    nextState(await lockCommunique(tx, communiqueId), "SIGN");
     const current = await tx.communique.findUniqueOrThrow({ where: { id: communiqueId }, include: { meeting: { select: { signatories: { select: { id: true } } } } } });
     const revision = await tx.revision.findUniqueOrThrow({ where: { id: current.approvedRevisionId! } });
     if (revision.hash !== revisionHash) throw new AppError("REVISION_SUPERSEDED", { number: revision.number });
-    const existing = await tx.signature.findUnique({ where: { revisionId_signatoryId: { revisionId: revision.id, signatoryId } } });
-    if (existing) throw new AppError("ALREADY_SIGNED");
+    const counting = countingSignatures(communiqueId, current.signingRound);
+    if (await tx.signature.findFirst({ where: { ...counting, signatoryId }, select: { id: true } })) throw new AppError("ALREADY_SIGNED");
     const signature = await tx.signature.create({
       data: {
         communiqueId,
         revisionId: revision.id,
         revisionHash,
         signatoryId,
+        round: current.signingRound,
         userId: actor!.userId,
         method,
         image: image ? Buffer.from(image) : null,
@@ -84,7 +86,7 @@ export async function signCommunique(actor: Actor | null, input: unknown, contex
       subjectId: communiqueId,
       data: { signature: signature.id, signatory: signatoryId, method, revisionHash, ip: signature.ip, image: image ? sha256Hex(image) : null },
     });
-    const signed = await tx.signature.count({ where: { revisionId: revision.id } });
+    const signed = await tx.signature.count({ where: counting });
     return { id: signature.id, complete: signed >= current.meeting.signatories.length };
   });
   // The signature is recorded whatever happens next; a failed finalisation is retried by the

@@ -1,70 +1,81 @@
-import { PNG } from "pngjs";
+import sharp from "sharp";
 import { AppError } from "@/lib/errors/app-error";
+import { readImageHeader, type ImageHeader, type ImageType } from "./image-header";
+
+export type { ImageType } from "./image-header";
 
 export const MAX_IMAGE_BYTES = 512 * 1024;
 export const MAX_IMAGE_SIDE = 2400;
 
-export type ImageType = "image/png" | "image/jpeg";
+/** JPEG frames a decoder reads: baseline, extended and progressive, Huffman or arithmetic. */
+const READABLE_JPEG_FRAMES = [0xc0, 0xc1, 0xc2, 0xc9, 0xca];
+/** Grey, YCbCr (or RGB) and CMYK: any other count has no colour meaning. */
+const JPEG_COMPONENTS = [1, 3, 4];
 
-/** The type by the file's own signature bytes, never by its name or the browser's claim. */
-export function sniffImage(bytes: Uint8Array): ImageType | null {
-  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  return null;
-}
+const badImage = () => new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
 
-/** The frame size of a JPEG that also has scan data and an end marker, or null. */
-function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
-  const n = bytes.length;
-  if (bytes[n - 2] !== 0xff || bytes[n - 1] !== 0xd9) return null;
-  let size: { width: number; height: number } | null = null;
-  let i = 2;
-  while (i + 9 < bytes.length) {
-    if (bytes[i] !== 0xff) return null;
-    const marker = bytes[i + 1]!;
-    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
-    // SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      size = { height: (bytes[i + 5]! << 8) | bytes[i + 6]!, width: (bytes[i + 7]! << 8) | bytes[i + 8]! };
-    }
-    // Start of scan: a picture follows only if there is entropy-coded data before the end.
-    if (marker === 0xda) return size && n - (i + 2 + length) > 2 ? size : null;
-    i += 2 + length;
-  }
-  return null;
+export interface SignatureImage {
+  bytes: Uint8Array;
+  type: ImageType;
 }
 
 /**
- * Checks an uploaded seal or a drawn signature: PNG or JPEG by content, within the size
- * limits, decodable, and (for a drawing) not empty. Transparency is kept as it is.
+ * What the header promises, checked before anything is decoded: a PNG or JPEG within the
+ * side limit, and for a JPEG an 8-bit frame in a colour model. A small file can declare a
+ * huge picture (a 140 KB PNG of 12000 × 12000 pixels takes over half a gigabyte to decode).
  */
-export function checkSignatureImage(bytes: Uint8Array, options: { drawn: boolean }): ImageType {
-  if (bytes.length === 0) throw new AppError(options.drawn ? "EMPTY_SIGNATURE" : "BAD_IMAGE");
-  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
-  const type = sniffImage(bytes);
-  if (!type) throw new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
-  if (type === "image/jpeg") {
-    const size = jpegSize(bytes);
-    if (!size || size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || !size.width || !size.height) {
-      throw new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
-    }
-    if (options.drawn) throw new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
-    return type;
+export function checkImageHeader(bytes: Uint8Array): ImageHeader {
+  const header = readImageHeader(bytes);
+  if (!header || !header.width || !header.height || header.width > MAX_IMAGE_SIDE || header.height > MAX_IMAGE_SIDE) throw badImage();
+  if (header.type === "image/jpeg") {
+    if (!READABLE_JPEG_FRAMES.includes(header.frame!) || header.bitDepth !== 8 || !JPEG_COMPONENTS.includes(header.components!)) throw badImage();
   }
-  let png: PNG;
-  try {
-    png = PNG.sync.read(Buffer.from(bytes));
-  } catch {
-    throw new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
-  }
-  if (png.width > MAX_IMAGE_SIDE || png.height > MAX_IMAGE_SIDE) throw new AppError("BAD_IMAGE", { maxKb: MAX_IMAGE_BYTES / 1024 });
-  if (options.drawn && !hasInk(png)) throw new AppError("EMPTY_SIGNATURE");
-  return type;
+  return header;
 }
 
-/** A drawing with no visible stroke: every pixel transparent or white. */
-function hasInk(png: PNG): boolean {
-  const { data } = png;
+/**
+ * Whether a stored signature image can go into the final PDF, from its header alone: what
+ * prepareSignatureImage writes always can; an image stored before it existed may not (a JPEG
+ * of 2 or 5 colour components makes the PDF engine throw).
+ */
+export function usableInPdf(bytes: Uint8Array): boolean {
+  try {
+    checkImageHeader(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks an uploaded seal or a drawn signature and writes it anew: the header first (type,
+ * size, colour model), then the picture is decoded (off the main thread) and encoded again,
+ * a PNG as 8-bit RGBA (transparency kept), a JPEG as a baseline sRGB JPEG. What is stored is
+ * what we wrote, so the final PDF can always embed it. A drawing must be a PNG with ink.
+ */
+export async function prepareSignatureImage(bytes: Uint8Array, options: { drawn: boolean }): Promise<SignatureImage> {
+  if (bytes.length === 0) throw options.drawn ? new AppError("EMPTY_SIGNATURE") : badImage();
+  if (bytes.length > MAX_IMAGE_BYTES) throw badImage();
+  const header = checkImageHeader(bytes);
+  if (options.drawn && header.type !== "image/png") throw badImage();
+  const decoder = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_SIDE * MAX_IMAGE_SIDE, failOn: "warning" }).autoOrient();
+  try {
+    if (header.type === "image/jpeg") {
+      const jpeg = await decoder().toColourspace("srgb").removeAlpha().jpeg({ quality: 92, progressive: false, mozjpeg: false, chromaSubsampling: "4:4:4" }).toBuffer();
+      return { bytes: new Uint8Array(jpeg), type: "image/jpeg" };
+    }
+    const { data, info } = await decoder().toColourspace("srgb").ensureAlpha().raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
+    if (options.drawn && !hasInk(data)) throw new AppError("EMPTY_SIGNATURE");
+    const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+    return { bytes: new Uint8Array(png), type: "image/png" };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw badImage();
+  }
+}
+
+/** A drawing with no visible stroke: every pixel transparent or white. RGBA, 8 bits. */
+function hasInk(data: Uint8Array): boolean {
   let inked = 0;
   for (let i = 0; i < data.length; i += 4) {
     const alpha = data[i + 3]!;

@@ -82,7 +82,7 @@ describe("opening the signing", () => {
     const events = await eventsOf(communiqueId, "signing.opened");
     expect(events).toHaveLength(1);
     expect(events[0]!.actorUserId).toBe(as[SECRETARIAT]!.userId);
-    expect(events[0]!.data).toEqual({ revision: revisionId, hash });
+    expect(events[0]!.data).toEqual({ revision: revisionId, hash, round: 1 });
   });
 
   it("tells each of the eight signatories, once, in their language, with the revision's hash and the signing page", async () => {
@@ -134,7 +134,10 @@ describe("every signatory signs", () => {
         expect(row.imageType).toBeNull();
       } else {
         expect(row.typedName).toBeNull();
-        expect(new Uint8Array(row.image!)).toEqual(image);
+        // Stored as written anew (8-bit RGBA), with the uploaded pixels.
+        const [stored, uploaded] = [PNG.sync.read(Buffer.from(row.image!)), PNG.sync.read(Buffer.from(image!))];
+        expect([stored.width, stored.height]).toEqual([uploaded.width, uploaded.height]);
+        expect(Buffer.compare(stored.data, uploaded.data)).toBe(0);
         expect(row.imageType).toBe("image/png");
       }
       if (!last) expect(await db.finalDocument.findUnique({ where: { communiqueId } })).toBeNull();
@@ -249,7 +252,7 @@ describe("the final document", () => {
     expect(result.signers.map((s) => s.name).sort((a, b) => a.ru.localeCompare(b.ru))).toEqual(
       signatories.map((s) => s.name).sort((a, b) => a.ru.localeCompare(b.ru)),
     );
-    expect(result.seal).toEqual({ signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
+    expect(result.seal).toEqual({ checked: true, signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
   });
 
   it("is what the signatories and the secretariat download, and what the signing page reports", async () => {

@@ -20,6 +20,7 @@ import {
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import {
   approvedCommunique,
+  bombPng,
   emptyPng,
   hankoPng,
   meetingSignatories,
@@ -191,6 +192,29 @@ describe("the signature itself", () => {
     // (Another signatory than in the other tests: while this is accepted, it records a signature.)
     const headerOnly = tinyJpeg({ headerOnly: true });
     await refused(IVANENKO, { signatoryId: sig(IVANENKO).id, hash, method: "SEAL", image: headerOnly }, "BAD_IMAGE");
+  });
+
+  // The PDF engine embeds a JPEG of 1, 3 or 4 components only: a seal of 2 or 5 was accepted
+  // here and then made every finalisation throw, leaving the communiqué in SIGNING for good.
+  it("refuses a JPEG whose frame declares 2 or 5 colour components (BAD_IMAGE)", async () => {
+    await refused(IVANENKO, { signatoryId: sig(IVANENKO).id, hash, method: "SEAL", image: tinyJpeg({ components: 2 }) }, "BAD_IMAGE");
+    await refused(IVANENKO, { signatoryId: sig(IVANENKO).id, hash, method: "SEAL", image: tinyJpeg({ components: 5 }) }, "BAD_IMAGE");
+  });
+
+  it("refuses a decompression bomb from its header, in well under a second (BAD_IMAGE)", async () => {
+    const bomb = bombPng();
+    for (const method of ["SEAL", "DRAWN"] as const) {
+      const started = performance.now();
+      await refused(KALITA, { ...kalita(), method, image: bomb }, "BAD_IMAGE");
+      expect(performance.now() - started, method).toBeLessThan(500);
+    }
+  });
+
+  it("looks at no image while signing is closed (NOT_ALLOWED_NOW, even for a bomb)", async () => {
+    const { communiqueId: id, hash: approvedHash, signatories: own } = notOpened;
+    const started = performance.now();
+    await refused(KALITA, { signatoryId: signatoryOf(own, KALITA).id, hash: approvedHash, method: "SEAL", image: bombPng() }, "NOT_ALLOWED_NOW", id);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("refuses a JPEG claimed as a drawing (BAD_IMAGE), though it would do as a seal", async () => {

@@ -1,6 +1,9 @@
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError, type ErrorCode } from "@/lib/errors/app-error";
 import { sha256Hex } from "@/lib/hash/canonical";
+import { BodyTooLargeError, readBoundedBody } from "@/lib/http/read-bounded-body";
+import { isSameOrigin } from "@/lib/http/same-origin";
+import { slidingWindowLimiter } from "@/lib/rate-limit/sliding-window";
 import { getSealCertificate } from "@/lib/seal/seal-certificate";
 import { verifySeal } from "@/lib/seal/verify-seal";
 import type { CommuniqueContent } from "@/lib/communique/content";
@@ -13,6 +16,7 @@ function meetingLine(content: CommuniqueContent) {
   return block && block.kind !== "participants" ? block.text : content.shortTitle;
 }
 
+/** The largest upload the public check accepts (a sealed communiqué with many pages and images). */
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 
 /**
@@ -28,7 +32,14 @@ export async function verifyDocument(bytes: Uint8Array) {
     select: {
       createdAt: true,
       sealFingerprint: true,
-      revision: { select: { number: true, content: true, signatures: { orderBy: { signedAt: "asc" }, select: { signedAt: true, signatoryId: true } } } },
+      revision: {
+        select: {
+          number: true,
+          content: true,
+          communique: { select: { signingRound: true } },
+          signatures: { orderBy: { signedAt: "asc" }, select: { signedAt: true, signatoryId: true, round: true, withdrawnAt: true } },
+        },
+      },
     },
   });
   const seal = await verifySeal(bytes);
@@ -43,12 +54,76 @@ export async function verifyDocument(bytes: Uint8Array) {
     genuine: Boolean(record),
     meeting: content ? { ordinal: content.meeting.ordinal, number: fromRoman(content.meeting.ordinal), line: meetingLine(content) } : null,
     signedOn: record?.createdAt ?? null,
-    signers: record?.revision.signatures.flatMap((s) => {
+    // The signatures the sealed file was made from: the last signing round's, none withdrawn.
+    signers: record?.revision.signatures.filter((s) => s.round === record.revision.communique.signingRound && !s.withdrawnAt).flatMap((s) => {
       // Signature blocks are keyed "signatory-<row id>" in the content (see draft-sources).
       const name = names.get(`signatory-${s.signatoryId}`);
       return name ? [{ name, at: s.signedAt }] : [];
     }) ?? [],
-    // `valid`: a seal of this association, intact; `intact`: a signature whatever its maker, intact.
-    seal: { signed: seal.signed, valid: sealOurs, intact: seal.valid, coversWholeDocument: seal.coversWholeDocument, certificateTrusted: seal.certificateTrusted },
+    // `valid`: a seal of this association, intact; `intact`: a signature whatever its maker, intact;
+    // `checked`: false when the file was too costly to check (then the other fields say nothing).
+    seal: {
+      checked: seal.checked,
+      signed: seal.signed,
+      valid: sealOurs,
+      intact: seal.valid,
+      coversWholeDocument: seal.coversWholeDocument,
+      certificateTrusted: seal.certificateTrusted,
+    },
   };
+}
+
+export type VerifyReport = Awaited<ReturnType<typeof verifyDocument>>;
+
+/** The report as JSON for the page: dates as ISO strings. */
+export function reportJson(report: VerifyReport) {
+  return {
+    ...report,
+    signedOn: report.signedOn?.toISOString() ?? null,
+    signers: report.signers.map((s) => ({ ...s, at: s.at.toISOString() })),
+  };
+}
+
+export type VerifyReportJson = ReturnType<typeof reportJson>;
+
+/** Uploads per client address and window: enough for a person, too few to keep a server busy. */
+export const VERIFY_UPLOADS_PER_WINDOW = 10;
+export const VERIFY_WINDOW_MS = 5 * 60 * 1000;
+
+const limiter = slidingWindowLimiter({ limit: VERIFY_UPLOADS_PER_WINDOW, windowMs: VERIFY_WINDOW_MS });
+
+/** Codes of the verify page's own messages (verify.<code>), next to the shared errors.<CODE>. */
+export type VerifyProblem = "tooLarge";
+
+export type VerifyUploadResult =
+  | { ok: true; data: VerifyReportJson }
+  | { ok: false; code: ErrorCode | VerifyProblem; params: Record<string, string | number> };
+
+/**
+ * The public check of an uploaded PDF: refused from other sites' pages, limited per client
+ * address, read up to MAX_VERIFY_BYTES as it streams in, then verified.
+ */
+export async function verifyUpload(request: Request, address: string): Promise<{ status: number; body: VerifyUploadResult }> {
+  if (!isSameOrigin(request.headers)) return refusal(403, "FORBIDDEN");
+  // Counted before the body is read: a refused upload costs the server nothing more.
+  const wait = limiter.take(address);
+  if (wait > 0) return refusal(429, "RATE_LIMITED", { seconds: wait });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBoundedBody(request, MAX_VERIFY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return refusal(413, "tooLarge", { mb: MAX_VERIFY_BYTES / (1024 * 1024) });
+    throw error;
+  }
+  try {
+    return { status: 200, body: { ok: true, data: reportJson(await verifyDocument(bytes)) } };
+  } catch (error) {
+    if (isAppError(error)) return refusal(400, error.code, error.params);
+    console.error("verify upload failed", error);
+    return refusal(500, new AppError("INTERNAL").code);
+  }
+}
+
+function refusal(status: number, code: ErrorCode | VerifyProblem, params: Record<string, string | number> = {}) {
+  return { status, body: { ok: false as const, code, params } };
 }

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommuniqueContent } from "@/lib/communique/content";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -6,7 +9,7 @@ import { renderCommuniquePdf } from "@/lib/pdf";
 import type { RevisionPayload } from "@/lib/revisions/revision-payload";
 import { rangesOfOwnSeal } from "@/lib/seal/check-container";
 import { sealPdf } from "@/lib/seal/seal-pdf";
-import { makeP12, seededRandom } from "@/lib/seal/test-support";
+import { makeLoopingFieldTreePdf, makeP12, pdfsigVerdict, seededRandom } from "@/lib/seal/test-support";
 import { approvalActors, type Actors } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import { sha256, signAll, signingCommunique, useSigningDatabase } from "@/lib/testing/signing-fixtures";
@@ -20,8 +23,14 @@ let pdf: Uint8Array;
 let content: CommuniqueContent;
 let meeting: { ordinal: string; number: number; line: { ru: string; ja: string } };
 let meetingId: string;
+let folder = "";
+
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), "verify-document-test-"));
   as = await approvalActors();
   const c = await signingCommunique(as);
   await signAll(as, c.communiqueId, c.hash, c.signatories);
@@ -56,7 +65,7 @@ describe("the stored final document", () => {
     const result = await verifyDocument(pdf);
     expect(result).toMatchObject({ sha256: sha256(pdf), genuine: true, meeting });
     expect(result.signers).toHaveLength(8);
-    expect(result.seal).toEqual({ signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
+    expect(result.seal).toEqual({ checked: true, signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
   });
 
   it("describes the document as it was signed, whatever the meeting and the people are called today", async () => {
@@ -85,13 +94,22 @@ describe("the stored final document", () => {
 });
 
 describe("changed copies", () => {
-  it("100 random single-byte changes: none is genuine, none carries a valid seal of ours", async () => {
+  it("100 random single-byte changes: none is genuine, none carries a valid seal of ours, and pdfsig agrees", async () => {
     const random = seededRandom(20190824);
+    const [[, gapStart], [gapEnd]] = rangesOfOwnSeal(Buffer.from(pdf));
     for (let i = 0; i < 100; i++) {
       const position = Math.floor(random() * pdf.length);
       const changed = Uint8Array.from(pdf);
       changed[position] = pdf[position]! ^ (1 + Math.floor(random() * 255));
-      await expectRejected(changed, `change #${i} at byte ${position} (0x${pdf[position]!.toString(16)} → 0x${changed[position]!.toString(16)})`);
+      const label = `change #${i} at byte ${position} (0x${pdf[position]!.toString(16)} → 0x${changed[position]!.toString(16)})`;
+      await expectRejected(changed, label);
+      // The independent check: outside the unsigned /Contents string (whose padding pdfsig
+      // does not read), poppler must find the signature broken too.
+      if (position < gapStart || position >= gapEnd) {
+        const file = path.join(folder, `change-${i}.pdf`);
+        await writeFile(file, changed);
+        expect(await pdfsigVerdict(file), label).toBe("not valid");
+      }
     }
   });
 
@@ -127,6 +145,31 @@ describe("changed copies", () => {
   });
 });
 
+describe("large and hostile uploads", () => {
+  it("a sealed communiqué over 1 MB (3,000 clauses) has a valid seal of ours, as pdfsig says too", async () => {
+    const clause = content.blocks.find((b) => b.kind === "clause");
+    if (!clause || clause.kind !== "clause") throw new Error("The communiqué has no clause");
+    const at = content.blocks.indexOf(clause);
+    const clauses = Array.from({ length: 3000 }, (_, i) => ({ ...clause, id: `${clause.id}-${i}`, number: clause.number === undefined ? undefined : i + 1 }));
+    const long = { ...content, blocks: [...content.blocks.slice(0, at), ...clauses, ...content.blocks.slice(at + 1)] };
+    const sealed = await sealPdf(await renderCommuniquePdf(long, { draft: false, forSealing: true }), { reason: "test", location: "Хабаровск", name: "test" });
+    expect(sealed.length).toBeGreaterThan(1024 * 1024);
+    const result = await verifyDocument(sealed);
+    expect(result.seal).toEqual({ checked: true, signed: true, valid: true, intact: true, coversWholeDocument: true, certificateTrusted: false });
+    const file = path.join(folder, "long.pdf");
+    await writeFile(file, sealed);
+    expect(await pdfsigVerdict(file)).toBe("valid");
+  });
+
+  it("a PDF whose form field tree loops gets an answer at once: signed, not a valid seal", async () => {
+    const started = performance.now();
+    const result = await verifyDocument(makeLoopingFieldTreePdf());
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result).toMatchObject(NOT_OURS);
+    expect(result.seal).toMatchObject({ checked: true, signed: true, valid: false, intact: false });
+  });
+});
+
 describe("files that are not PDFs", () => {
   it("refuses random bytes, 'hello' and an empty file (NOT_A_PDF)", async () => {
     const random = seededRandom(5);
@@ -145,7 +188,7 @@ describe("files that are not PDFs", () => {
   it("answers, without failing, for a file that only starts like a PDF", async () => {
     const result = await verifyDocument(new TextEncoder().encode("%PDF-1.7\nhello\n%%EOF\n"));
     expect(result).toMatchObject(NOT_OURS);
-    expect(result.seal).toEqual({ signed: false, valid: false, intact: false, coversWholeDocument: false, certificateTrusted: false });
+    expect(result.seal).toEqual({ checked: true, signed: false, valid: false, intact: false, coversWholeDocument: false, certificateTrusted: false });
   });
 });
 
@@ -154,7 +197,7 @@ describe("PDFs that are not a signed communiqué", () => {
     const draft = await renderCommuniquePdf(content, { draft: true });
     const result = await verifyDocument(draft);
     expect(result).toMatchObject(NOT_OURS);
-    expect(result.seal).toEqual({ signed: false, valid: false, intact: false, coversWholeDocument: false, certificateTrusted: false });
+    expect(result.seal).toEqual({ checked: true, signed: false, valid: false, intact: false, coversWholeDocument: false, certificateTrusted: false });
   });
 
   it("a render sealed with our certificate but never recorded: a valid seal of ours, yet not genuine", async () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import zlib from "node:zlib";
 import { PNG } from "pngjs";
 import { beforeAll, expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -187,6 +188,7 @@ export async function recordSignatureRow(communiqueId: string, signatory: Meetin
       revisionId: communique.approvedRevisionId!,
       revisionHash: hash,
       signatoryId: signatory.id,
+      round: communique.signingRound,
       userId: user.id,
       method: "TYPED",
       typedName: signatory.name.ru,
@@ -276,30 +278,64 @@ export function oversizedPng(): Uint8Array {
 
 /**
  * A real (decodable) baseline JPEG of 8 × 8 mid-grey pixels: one quantisation table, one
- * single-symbol Huffman table each for DC and AC, and one block whose bits are "DC 0, EOB".
- * `declared` changes the size the frame header claims (the data stays one block);
+ * single-symbol Huffman table each for DC and AC, and one block per component whose bits are
+ * "DC 0, EOB". `declared` changes the size the frame header claims (the data stays one
+ * block); `components` the colour components the frame declares (each gets its block in the
+ * one scan; 2 and 5 have no colour meaning, and the PDF engine cannot embed them);
  * `headerOnly` leaves out the tables and the scan: a file that starts like a JPEG and says
  * how large it is, but holds no picture.
  */
-export function tinyJpeg(options: { declared?: { width: number; height: number }; headerOnly?: boolean } = {}): Uint8Array {
+export function tinyJpeg(options: { declared?: { width: number; height: number }; components?: number; headerOnly?: boolean } = {}): Uint8Array {
   const { width, height } = options.declared ?? { width: 8, height: 8 };
+  const n = options.components ?? 1;
+  const ids = Array.from({ length: n }, (_, i) => i + 1);
   const segment = (marker: number, body: number[]) => [0xff, marker, ((body.length + 2) >> 8) & 0xff, (body.length + 2) & 0xff, ...body];
   const oneSymbolTable = (tableClass: number) => [(tableClass << 4) | 0, 1, ...new Array<number>(15).fill(0), 0x00];
   const header = [
     0xff, 0xd8, // SOI
     ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]), // APP0 JFIF
     ...segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]), // DQT
-    ...segment(0xc0, [0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00]), // SOF0, one component
+    ...segment(0xc0, [0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, n, ...ids.flatMap((id) => [id, 0x11, 0x00])]), // SOF0
   ];
   if (options.headerOnly) return new Uint8Array([...header, 0xff, 0xd9]);
+  // Two zero bits per block ("DC 0", "EOB"), the last byte padded with ones.
+  const data: number[] = [];
+  for (let bits = 2 * n; bits > 0; bits -= 8) data.push((1 << (8 - Math.min(8, bits))) - 1);
   return new Uint8Array([
     ...header,
     ...segment(0xc4, oneSymbolTable(0)), // DHT, DC
     ...segment(0xc4, oneSymbolTable(1)), // DHT, AC
-    ...segment(0xda, [0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]), // SOS
-    0x3f, // "0" (DC difference 0), "0" (end of block), padded with ones
+    ...segment(0xda, [n, ...ids.flatMap((id) => [id, 0x00]), 0x00, 0x3f, 0x00]), // SOS
+    ...data,
     0xff, 0xd9, // EOI
   ]);
+}
+
+/**
+ * A decompression bomb: a PNG of a few kilobytes whose header declares 12000 × 12000 pixels
+ * (1-bit grey, all black). Decoded to RGBA it would take 576 MB.
+ */
+export function bombPng(side = 12_000): Uint8Array {
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, "latin1");
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), body])), 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([1, 0, 0, 0, 0], 8); // bit depth 1, grey, deflate, no filter, no interlace
+  const raw = Buffer.alloc((1 + Math.ceil(side / 8)) * side); // every row: filter 0, then zeros
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+  return new Uint8Array(png);
 }
 
 /** A stroke on a canvas wider than the 2400 pixels allowed (still only a few kilobytes). */

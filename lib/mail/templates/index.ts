@@ -5,6 +5,7 @@ import { changesRequested } from "./changes-requested";
 import { communiqueApproved } from "./communique-approved";
 import { communiqueSigned } from "./communique-signed";
 import { revisionChanged } from "./revision-changed";
+import { signatureWithdrawn } from "./signature-withdrawn";
 import { signingDeclined } from "./signing-declined";
 import { signingOpened } from "./signing-opened";
 import type { MailInput, MailKind, MailLocale, RenderedMail, Template } from "./types";
@@ -20,6 +21,7 @@ const TEMPLATES: { [K in MailKind]: Template<K> } = {
   "changes-requested": changesRequested,
   "signing-opened": signingOpened,
   "signing-declined": signingDeclined,
+  "signature-withdrawn": signatureWithdrawn,
   "communique-signed": communiqueSigned,
   "account-requested": accountRequested,
 };

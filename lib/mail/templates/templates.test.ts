@@ -34,6 +34,7 @@ function inputs(locale: MailLocale): MailInputs {
     },
     "signing-opened": { ...base, revisionHash: "a".repeat(64) },
     "signing-declined": { ...base, byWhom: "Matsuda Shigeto", reason: "The date of signing is wrong." },
+    "signature-withdrawn": { ...base, reason: "The seal image cannot be placed in the document." },
     "communique-signed": { ...base, sha256: "b".repeat(64) },
     "account-requested": { ...base, personName: { ru: "Шестаков К. В.", ja: "K・V・シェスタコフ", en: "K. V. Shestakov" }[locale], personEmail: "shestakov@vladivostok.example", byWhom: { ru: "Секретариат", ja: "事務局", en: "Secretariat" }[locale] },
   };
@@ -46,7 +47,7 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const LOCALES: MailLocale[] = ["ru", "ja", "en"];
 
 describe("renderMail", () => {
-  it("has a template for each of the nine kinds", () => {
+  it("has a template for each of the ten kinds", () => {
     expect(MAIL_KINDS).toEqual([
       "approval-requested",
       "approval-reminder",
@@ -55,6 +56,7 @@ describe("renderMail", () => {
       "changes-requested",
       "signing-opened",
       "signing-declined",
+      "signature-withdrawn",
       "communique-signed",
       "account-requested",
     ]);

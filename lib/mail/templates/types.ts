@@ -47,6 +47,8 @@ export interface MailInputs {
   "changes-requested": MailBase & { byWhom: string; comments: MailComment[] };
   "signing-opened": MailBase & { revisionHash: string };
   "signing-declined": MailBase & { byWhom: string; reason: string };
+  /** To the signatory whose signature the secretariat withdrew, asking them to sign again. */
+  "signature-withdrawn": MailBase & { reason: string };
   "communique-signed": MailBase & { sha256: string };
   /** The meeting title is empty when the request names no meeting. */
   "account-requested": MailBase & { personName: string; personEmail: string; byWhom: string };

@@ -75,6 +75,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           asDeputyFor={review.canDecide.asDeputy ? (emphasis === "ja" ? review.canDecide.head.ja : review.canDecide.head.ru) : null}
         />
       )}
+      {review.commentsClosed && (
+        <p className="notice" data-testid="comments-closed">
+          {t("commentsClosed", { state: review.communique.status })}
+        </p>
+      )}
       <ReviewDocument
         communiqueId={id}
         revisionId={review.revision.id}

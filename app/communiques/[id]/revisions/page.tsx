@@ -7,13 +7,14 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { compareContents } from "@/lib/revisions/compare-contents";
 import { getRevision, listRevisions } from "@/lib/revisions/list-revisions";
+import { pickComparison } from "@/lib/revisions/pick-comparison";
 import { shortHash } from "@/lib/revisions/revision-payload";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("revisions"))("title") };
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string | string[]; b?: string | string[] }> };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const [{ id }, { a, b }] = await Promise.all([params, searchParams]);
@@ -28,22 +29,25 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
     throw error;
   }
   const { revisions } = data;
-  const older = a ?? revisions[1]?.id;
-  const newer = b ?? revisions[0]?.id;
-  const comparison =
-    older && newer && older !== newer
-      ? await Promise.all([getRevision(actor, id, older), getRevision(actor, id, newer)]).then(([x, y]) => ({
-          a: x.number,
-          b: y.number,
-          diff: compareContents(x.payload.content, y.payload.content),
-        }))
-      : null;
+  const { older, newer, pair, unknown } = pickComparison(revisions.map((r) => r.id), { a, b });
+  const comparison = pair
+    ? await Promise.all([getRevision(actor, id, pair[0]), getRevision(actor, id, pair[1])]).then(([x, y]) => ({
+        a: x.number,
+        b: y.number,
+        diff: compareContents(x.payload.content, y.payload.content),
+      }))
+    : null;
   return (
     <>
       <p>
         <Link href={`/communiques/${id}`}>← {t("back")}</Link>
       </p>
       <h1>{t("title")}</h1>
+      {unknown && (
+        <p className="notice" role="alert">
+          {t("unknownRevision")}
+        </p>
+      )}
       {revisions.length === 0 ? (
         <p className="card">{t("none")}</p>
       ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AskToSignAgain } from "@/components/board/ask-to-sign-again";
 import { RemindButton } from "@/components/board/remind-button";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { getRoundStatus } from "@/lib/approvals/get-round-status";
@@ -11,6 +12,8 @@ import type { CommentAnchor } from "@/lib/comments/comment-anchor";
 import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
 import { isAppError } from "@/lib/errors/app-error";
 import { meetingSubject } from "@/lib/meetings/meeting-people";
+import { allows } from "@/lib/workflow/communique-workflow";
+import { withdrawSignatureAction } from "./actions";
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +46,8 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
   const editor = can(actor, "communique.edit");
   const subject = meetingSubject(status.communique.meeting);
   const openComments = status.comments.filter((c) => !c.resolved);
+  const canWithdraw = can(actor, "signing.withdraw", subject);
+  const failedSignatory = status.signing?.signatories.find((s) => s.id === status.signing!.failure?.signatoryId);
   const resolvedComments = status.comments.filter((c) => c.resolved);
   const thread = (c: (typeof status.comments)[number]) => (
     <li key={c.id}>
@@ -50,7 +55,7 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
         communiqueId={id}
         thread={c}
         where={where(c.anchor)}
-        canReply={can(actor, "comment.add", subject)}
+        canReply={can(actor, "comment.add", subject) && allows(status.communique.status, "COMMENT")}
         canResolve={can(actor, "comment.resolve", subject)}
       />
       <Link className="meta" href={editor ? `/communiques/${id}#comment-${c.id}` : `/communiques/${id}/review`}>
@@ -103,6 +108,53 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
             </div>
           ))}
           {status.round.open && can(actor, "approval.remind") && <RemindButton communiqueId={id} />}
+        </section>
+      )}
+      {status.signing && (
+        <section className="card" id="signing" aria-labelledby="signing-title">
+          <h2 id="signing-title">{t("signing.title", { round: status.signing.round })}</h2>
+          {status.signing.failure && (
+            <div className="notice notice--error" role="alert" data-testid="finalisation-failure" data-code={status.signing.failure.code}>
+              <strong>{t("signing.failureTitle")}</strong>
+              <p>{t(`signing.failure.${status.signing.failure.code === "BAD_IMAGE" ? "BAD_IMAGE" : "FINALISATION_FAILED"}`)}</p>
+              {failedSignatory && <p>{t("signing.failureSignatory", { name: name(failedSignatory.name) })}</p>}
+              <p className="meta">
+                {t("signing.failureAttempts", { since: when(status.signing.failure.firstAt), attempts: status.signing.failure.attempts, last: when(status.signing.failure.lastAt) })}
+              </p>
+              <details>
+                <summary>{t("signing.failureDetail")}</summary>
+                <code>{status.signing.failure.message}</code>
+              </details>
+            </div>
+          )}
+          <div className="table-wrap">
+            <table className="data stackable">
+              <thead>
+                <tr>
+                  <th scope="col">{t("signing.signatory")}</th>
+                  <th scope="col">{t("signing.signedAt")}</th>
+                  {canWithdraw && <th scope="col">{t("signing.askAgain")}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {status.signing.signatories.map((s) => (
+                  <tr key={s.id} data-signed={s.signedAt ? "yes" : "no"}>
+                    <td data-label={t("signing.signatory")}>{name(s.name)}</td>
+                    <td data-label={t("signing.signedAt")}>{s.signedAt ? when(s.signedAt) : <span className="badge">{t("signing.notSigned")}</span>}</td>
+                    {canWithdraw && (
+                      <td data-label={t("signing.askAgain")}>
+                        {s.signedAt ? (
+                          <AskToSignAgain action={withdrawSignatureAction.bind(null, id)} signatoryId={s.id} open={s.id === status.signing!.failure?.signatoryId} />
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       <section className="card" id="comments" aria-labelledby="comments-title">

@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const pdf = await revisionPdf(await getActor(), id, revisionId);
     if (request.headers.get("if-none-match") === pdf.etag) return new Response(null, { status: 304, headers: { ETag: pdf.etag } });
     const t = await getTranslations("pdf");
-    const name = t(pdf.draft ? "revisionDraftFileName" : "signedFileName", { ordinal: pdf.ordinal, number: pdf.meetingNumber, revision: pdf.number });
+    const name = t("revisionDraftFileName", { ordinal: pdf.ordinal, number: pdf.meetingNumber, revision: pdf.number });
     return pdfResponse(pdf.bytes, `${name}.pdf`, { ETag: pdf.etag });
   } catch (error) {
     return errorResponse(error);
