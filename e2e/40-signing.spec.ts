@@ -114,6 +114,37 @@ test.describe.serial("signing the approved communiqué", () => {
     await context.close();
   });
 
+  test("the secretariat asks a signatory to sign again from the status board; the signatory is told and signs again", async ({ browser, page }) => {
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await openCommunique(page);
+    await page.getByRole("link", { name: "Ход согласования" }).click();
+    const signing = page.locator("#signing");
+    await expect(signing.locator("h2")).toHaveText("Подписание (круг 1)");
+    const row = signing.locator("tr", { hasText: "НАКАХАРА Яити" });
+    await expect(row).not.toContainText("не подписано");
+    await row.locator("summary", { hasText: "Попросить подписать повторно" }).click();
+    const withdraw = row.getByRole("button", { name: "Отозвать подпись и попросить подписать повторно" });
+    // No reason: refused beside the form, in Russian, nothing withdrawn.
+    await withdraw.click();
+    await expect(row.locator("[role=alert]")).toBeVisible();
+    await row.getByLabel("Причина (будет отправлена подписанту)").fill("Печать на скане обрезана: подпишите, пожалуйста, ещё раз.");
+    await withdraw.click();
+    await expect(signing.locator("tr", { hasText: "НАКАХАРА Яити" })).toContainText("не подписано");
+    await shot(page, "board-signing-ru-desktop");
+
+    const mail = await mailTo("nakahara@niigata.example", /再署名のお願い/);
+    expect(mail.text).toContain("Печать на скане обрезана");
+    const context = await browser.newContext({ locale: "ja-JP" });
+    const head = await context.newPage();
+    await signInAndWait(head, "nakahara@niigata.example");
+    await head.goto(linkIn(mail));
+    await head.getByRole("radio", { name: LABELS.ja.type, exact: true }).check();
+    await head.getByLabel(LABELS.ja.password).fill(PASSWORD);
+    await head.getByRole("button", { name: LABELS.ja.sign, exact: true }).click();
+    await expect(head.locator("main p[role=status]")).toHaveText(LABELS.ja.signed, { timeout: 60_000 });
+    await context.close();
+  });
+
   test("the other seven signatories sign: drawing, typing, or a seal; one with the keyboard alone", async ({ browser }, testInfo) => {
     test.setTimeout(300_000);
     writeFileSync("test-results/hanko.png", hankoPng());

@@ -26,7 +26,7 @@ export function AskToSignAgain({
         <input type="hidden" name="signatoryId" value={signatoryId} />
         <div className="field">
           <label htmlFor={field}>{t("askAgainReason")}</label>
-          <textarea id={field} name="reason" maxLength={2000} required />
+          <textarea id={field} name="reason" maxLength={2000} aria-required="true" />
         </div>
         {result && !result.ok && (
           <p className="notice notice--error" role="alert">

@@ -150,7 +150,22 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
 
   return (
     <div className="editor">
-      <EditorToolbar draft={draft} state={state} onNotice={(text) => setNotice({ text })} onProblem={setProblem} />
+      {/* In the sticky toolbar: a reload puts the page back where it was, and the offer must be seen there. */}
+      <EditorToolbar draft={draft} state={state} onNotice={(text) => setNotice({ text })} onProblem={setProblem}>
+        {state.restorable.length > 0 && (
+          <div className="notice notice--warn actions" role="alert" data-testid="restore-unsaved">
+            <span>{t("unsavedFound", { fields: state.restorable.map((r) => fieldName(r.field)).join(", ") })}</span>
+            {editable && (
+              <button type="button" className="button button--small" onClick={state.restore}>
+                {t("restoreUnsaved")}
+              </button>
+            )}
+            <button type="button" className="button button--small button--quiet" onClick={state.discard}>
+              {t("discardUnsaved")}
+            </button>
+          </div>
+        )}
+      </EditorToolbar>
       {problem && (
         <p className="notice notice--error" role="alert">
           {te(problem.code, problem.params)}
@@ -173,19 +188,6 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
             </button>
           )}
         </p>
-      )}
-      {state.restorable.length > 0 && (
-        <div className="notice notice--warn actions" role="alert" data-testid="restore-unsaved">
-          <span>{t("unsavedFound", { fields: state.restorable.map((r) => fieldName(r.field)).join(", ") })}</span>
-          {editable && (
-            <button type="button" className="button button--small" onClick={state.restore}>
-              {t("restoreUnsaved")}
-            </button>
-          )}
-          <button type="button" className="button button--small button--quiet" onClick={state.discard}>
-            {t("discardUnsaved")}
-          </button>
-        </div>
       )}
       {!editable && <p className="notice">{t("readOnly", { status: tStatus(draft.communique.status) })}</p>}
       <div className="editor-layout">

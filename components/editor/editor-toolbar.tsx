@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { openSigningAction, saveRevisionAction, submitAction } from "@/app/communiques/[id]/actions";
 import type { DraftView } from "@/lib/communiques/get-draft";
 import { RoutePanel } from "./route-panel";
@@ -15,10 +15,12 @@ type Props = {
   state: DraftState;
   onNotice: (text: string) => void;
   onProblem: (failure: Failure | null) => void;
+  /** Notices that must stay in sight while the page scrolls. */
+  children?: ReactNode;
 };
 
 /** Status, save state, the stale-translation count, and the actions on the whole draft. */
-export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
+export function EditorToolbar({ draft, state, onNotice, onProblem, children }: Props) {
   const t = useTranslations("editor");
   const ts = useTranslations("status");
   const tb = useTranslations("board");
@@ -136,6 +138,7 @@ export function EditorToolbar({ draft, state, onNotice, onProblem }: Props) {
         />
       )}
       {draft.communique.status === "IN_APPROVAL" && <p className="meta toolbar__note">{t("inApprovalNote")}</p>}
+      {children}
     </div>
   );
 }
