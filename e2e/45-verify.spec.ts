@@ -9,6 +9,9 @@ import { makeLoopingFieldTreePdf, makeP12, makePdf } from "@/lib/seal/test-suppo
 const address = (n: number) => ({ "x-forwarded-for": `198.51.100.${n}` });
 
 test.describe("verify page: hostile and large uploads", () => {
+  // An anonymous visitor gets the interface in the browser's language.
+  test.use({ locale: "ru-RU" });
+
   test("a PDF whose form field tree loops: answered within seconds as signed but not valid", async ({ page }) => {
     await page.setExtraHTTPHeaders(address(45));
     await page.goto("/verify");
