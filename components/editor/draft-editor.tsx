@@ -27,7 +27,7 @@ import {
 import { BlockComments, CommentThread } from "@/components/comments/comment-thread";
 import { ParallelPreview } from "@/components/document/parallel-preview";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
+import { blockName } from "@/lib/communique/part-labels";
 import { STANDARD_PART_IDS } from "@/lib/communique/standard-parts";
 import type { DraftView } from "@/lib/communiques/get-draft";
 import { ClauseRow } from "./clause-row";
@@ -106,9 +106,12 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
 
   // Leaving with text the server has not taken asks first: a reload or a closed tab always,
   // a link inside the app when the server refused the text (it lives in this browser only).
+  // Read at the moment of leaving: the listeners stay the same while the draft state changes.
+  const draftState = useRef(state);
+  draftState.current = state;
   useEffect(() => {
     const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!state.atRisk()) return;
+      if (!draftState.current.atRisk()) return;
       event.preventDefault();
       event.returnValue = "";
     };
@@ -116,7 +119,7 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
       const link = (event.target as Element | null)?.closest?.("a[href]");
       if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
       if (link.origin !== window.location.origin || (link.pathname === window.location.pathname && link.hash)) return;
-      if (state.refused() && !window.confirm(t("leaveConfirm"))) {
+      if (draftState.current.refused() && !window.confirm(t("leaveConfirm"))) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -127,15 +130,14 @@ export function DraftEditor({ draft, topics }: { draft: DraftView; topics: Topic
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", onClick, true);
     };
-  }, [state, t]);
+  }, [t]);
 
   const fieldName = (field: string) => {
     const [key, lang] = field.split(":") as [string, "ru" | "ja"];
-    const name = key.startsWith("part-")
-      ? t(PART_LABEL_KEYS[key.slice(5)] ?? "partTitle")
-      : t("clauseN", { n: clauses.findIndex((c) => c.id === key) + 1 });
-    return `${name} (${lang.toUpperCase()})`;
+    const block = key.startsWith("part-") ? { kind: "part" as const, part: key.slice(5) } : { kind: "clause" as const, n: clauses.findIndex((c) => c.id === key) + 1 };
+    return `${blockName(t, block)} (${lang.toUpperCase()})`;
   };
+
 
   const content = liveContent(draft.content, state.parts, clauses, draft.communique.numberClauses);
   const commenting = { communiqueId: id, canReply: draft.canComment, canResolve: draft.canResolveComments };

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { MAX_CLAUSE_CHARS } from "@/lib/clauses/limits";
-import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
+import { blockName } from "@/lib/communique/part-labels";
 import { TextCell } from "./text-cell";
 import type { DraftState, Lang, PartView } from "./use-draft-state";
 
@@ -11,7 +11,7 @@ import type { DraftState, Lang, PartView } from "./use-draft-state";
 /** A part generated from the meeting's data; a hand edit wins until it is reset. */
 export function PartRow({ part, state, editable, comments }: { part: PartView; state: DraftState; editable: boolean; comments?: ReactNode }) {
   const t = useTranslations("editor");
-  const label = t(PART_LABEL_KEYS[part.kind] ?? "partTitle");
+  const label = blockName(t, { kind: "part", part: part.kind });
   const cell = (lang: Lang) => (
     <TextCell
       id={`part-${part.kind}-${lang}`}

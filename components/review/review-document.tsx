@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { CommuniqueContent } from "@/lib/communique/content";
-import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
+import { blockName } from "@/lib/communique/part-labels";
 import type { BlockDiff } from "@/lib/revisions/compare-contents";
 import { ReviewArticle } from "./review-article";
 import { cachedReviewMarkup, reviewMarkupKey, type MarkupComment } from "./review-markup";
@@ -20,7 +20,7 @@ type Props = {
 /** "Пункт 3", "Преамбула": how the reader calls each block. */
 function blockNames(content: CommuniqueContent, t: (key: string, values?: { n: number }) => string): Record<string, string> {
   let n = 0;
-  return Object.fromEntries(content.blocks.map((b) => [b.id, b.kind === "clause" ? t("clauseN", { n: ++n }) : t(PART_LABEL_KEYS[b.kind] ?? "partTitle")]));
+  return Object.fromEntries(content.blocks.map((b) => [b.id, blockName(t, b.kind === "clause" ? { kind: "clause", n: ++n } : { kind: "part", part: b.kind })]));
 }
 
 /** The revision under review, block by block, both languages side by side, changes marked. */

@@ -1,7 +1,8 @@
 import type { CommuniqueContent } from "@/lib/communique/content";
+import type { NamedBlock } from "@/lib/communique/part-labels";
 
-/** Where a comment sits, as a reader names it: "clause 3", "the preamble". */
-export type CommentAnchor = { kind: "clause"; n: number } | { kind: "part"; part: string } | { kind: "unknown" };
+/** Where a comment sits, as a reader names it ("clause 3", "the preamble"), or a block the revision lacks. */
+export type CommentAnchor = NamedBlock | { kind: "unknown" };
 
 /** The anchor of `blockId` in the revision the comment was written on. */
 export function commentAnchor(content: CommuniqueContent, blockId: string): CommentAnchor {

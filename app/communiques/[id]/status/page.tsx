@@ -9,7 +9,7 @@ import { getRoundStatus } from "@/lib/approvals/get-round-status";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
 import type { CommentAnchor } from "@/lib/comments/comment-anchor";
-import { PART_LABEL_KEYS } from "@/lib/communique/part-labels";
+import { blockName } from "@/lib/communique/part-labels";
 import { isAppError } from "@/lib/errors/app-error";
 import { meetingSubject } from "@/lib/meetings/meeting-people";
 import { allows } from "@/lib/workflow/communique-workflow";
@@ -41,8 +41,7 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
   }
   const name = (b: { ru: string; ja: string }) => (locale === "ja" ? b.ja : b.ru);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const where = (a: CommentAnchor) =>
-    a.kind === "clause" ? ted("clauseN", { n: a.n }) : a.kind === "part" && PART_LABEL_KEYS[a.part] ? ted(PART_LABEL_KEYS[a.part]!) : tcm("unknownBlock");
+  const where = (a: CommentAnchor) => (a.kind === "unknown" ? tcm("unknownBlock") : blockName(ted, a));
   const editor = can(actor, "communique.edit");
   const subject = meetingSubject(status.communique.meeting);
   const openComments = status.comments.filter((c) => !c.resolved);
