@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MeetingCard } from "@/components/meetings/meeting-card";
 import { WaitingTasks } from "@/components/meetings/waiting-tasks";
@@ -9,6 +10,8 @@ import { listMeetings } from "@/lib/meetings/list-meetings";
 
 export default async function HomePage() {
   const actor = await requireActor();
+  // A session opened by an e-mailed link has one communiqué and nothing else to show.
+  if (actor.linkScope) redirect(`/communiques/${actor.linkScope}`);
   const [meetings, tasks, t] = await Promise.all([listMeetings(actor), waitingForMe(actor), getTranslations("home")]);
   return (
     <>

@@ -83,6 +83,31 @@ test.describe("security basics", () => {
     expect(baseURL).toBeTruthy();
   });
 
+  test("guesses at a mayor's password from many addresses never lock the mayor out; one address guessing is stopped", async ({ browser, playwright, baseURL }) => {
+    // The e2e server trusts the proxy on localhost, so X-Forwarded-For here is each guess's real address.
+    const guess = async (address: string, password: string) => {
+      const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
+      const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const response = await api.post("/api/auth/callback/credentials", {
+        headers: { origin: baseURL! },
+        form: { email: ACCOUNTS.kalita, password, csrfToken },
+        maxRedirects: 0,
+      });
+      const location = response.headers().location ?? "";
+      await api.dispose();
+      return location;
+    };
+    for (let i = 1; i <= 12; i++) expect(await guess(`203.0.113.${i}`, `guess-${i}`)).toContain("code=INVALID_CREDENTIALS");
+    // One address that keeps guessing has to wait, even with the right password.
+    for (let i = 1; i <= 5; i++) await guess("203.0.113.99", `again-${i}`);
+    expect(await guess("203.0.113.99", "Kamchatka-2019")).toContain("code=RATE_LIMITED");
+    // The mayor, from her own address, signs in as ever.
+    const context = await browser.newContext({ locale: "ru-RU", extraHTTPHeaders: { "x-forwarded-for": "198.51.100.7" } });
+    const page = await context.newPage();
+    await signInAndWait(page, ACCOUNTS.kalita);
+    await context.close();
+  });
+
   test("errors show a short message in the user's language, never a stack trace", async ({ page, request }) => {
     const anonymous = await request.get("/communiques/no-such-id/pdf", { maxRedirects: 0 });
     expect([401, 404]).toContain(anonymous.status());

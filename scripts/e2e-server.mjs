@@ -1,5 +1,5 @@
 // The server Playwright tests against: a fresh database (a new embedded one, or the test
-// PostgreSQL emptied), migrated, seeded, plus the e2e fixtures; then `next start`.
+// PostgreSQL emptied), migrated, seeded, plus the e2e fixtures; then scripts/serve.mjs.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,15 +16,18 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+// The tests stand in for the proxy: they connect from this machine and name the client's
+// address in X-Forwarded-For where a journey needs one of its own (limits are per address).
+if (!env.TRUSTED_PROXIES && !env.TRUSTED_PROXY_HOPS) env.TRUSTED_PROXIES = "127.0.0.1, ::1";
 if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "communique-e2e-"));
 
 if (buildIsStale()) await run("next", ["build"], { ...env, NODE_ENV: "production" });
 await run("tsx", ["e2e/fixtures/prepare-server.ts"], env);
 
 const mailbox = await startMailbox({ smtpPort, httpPort: Number(process.env.E2E_MAILBOX_PORT ?? 3199) });
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
   cwd: root,
-  env: { ...env, NODE_ENV: "production" },
+  env: { ...env, PORT: port, NODE_ENV: "production" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
+import { endCurrentSession } from "@/lib/auth/end-current-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 /** The form's answer; `email` gives back what was typed, so a refused form loses nothing. */
@@ -22,6 +23,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const missing = [...(email ? [] : ["email" as const]), ...(password ? [] : ["password" as const])];
   if (missing.length > 0) return { error: "REQUIRED", missing, email, at: Date.now() };
   try {
+    await endCurrentSession();
     await signIn("credentials", { email, password, redirectTo: safeReturnPath(form.get("callbackUrl")) ?? "/" });
     return { error: null };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -13,13 +14,18 @@ type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl) ?? "/";
-  if (await getActor()) redirect(returnTo);
-  const t = await getTranslations("signIn");
+  // A session from an e-mailed link may sign in with a password here, to see more than its document.
+  const actor = await getActor();
+  if (actor && !actor.linkScope) redirect(returnTo);
+  const [t, access] = await Promise.all([getTranslations("signIn"), getTranslations("access")]);
   return (
     <section className="card sign-in">
       <h1>{t("title")}</h1>
       <p className="page-intro">{t("intro")}</p>
       <SignInForm returnTo={returnTo} />
+      <p>
+        <Link href="/forgot-password">{access("forgot")}</Link>
+      </p>
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * a. Sessions and sign-in limits are not kept in an instance's memory: a session cookie from
  * one instance is honoured by the other, and failed sign-ins on one count on the other.
  */
-import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/auth/sign-in-limits";
+import { MAX_FAILURES_PER_PAIR } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import { PASSWORD } from "@/lib/testing/signing-fixtures";
 import { SECRETARIAT } from "@/lib/testing/test-db";
@@ -42,14 +42,15 @@ export async function sessionChecks(a: Instance, b: Instance): Promise<Check[]> 
 }
 
 /**
- * The account limit split across the instances: neither sees enough failures on its own, so
- * only counts kept in the database block the right password afterwards, on both.
+ * The limit of one account from one address split across the instances: neither sees enough
+ * failures on its own, so only counts kept in the database block the right password
+ * afterwards, on both.
  */
 async function sharedLimitChecks(a: Instance, b: Instance): Promise<Check[]> {
   const email = LOCKOUT_ACCOUNT;
   const first = await signInHttp(a.url, email, PASSWORD);
-  const onA = Math.ceil(MAX_FAILURES_PER_ACCOUNT / 2);
-  const onB = MAX_FAILURES_PER_ACCOUNT - onA;
+  const onA = Math.ceil(MAX_FAILURES_PER_PAIR / 2);
+  const onB = MAX_FAILURES_PER_PAIR - onA;
   const codes: (string | null)[] = [];
   for (let i = 0; i < onA; i++) codes.push((await signInHttp(a.url, email, "wrong password")).code);
   for (let i = 0; i < onB; i++) codes.push((await signInHttp(b.url, email, "wrong password")).code);
@@ -64,7 +65,7 @@ async function sharedLimitChecks(a: Instance, b: Instance): Promise<Check[]> {
       codes.join(", "),
     ),
     check(
-      `the failure limit (${MAX_FAILURES_PER_ACCOUNT}) is shared: the right password is then refused on B and on A`,
+      `the failure limit (${MAX_FAILURES_PER_PAIR}) is shared: the right password is then refused on B and on A`,
       blocked(afterOnB) && blocked(afterOnA),
       `B: ${afterOnB.code ?? "signed in"}, A: ${afterOnA.code ?? "signed in"}`,
     ),

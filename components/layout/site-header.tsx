@@ -8,13 +8,19 @@ import { LanguageSwitcher } from "./language-switcher";
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const t = await getTranslations("header");
   const common = await getTranslations("common");
+  const access = await getTranslations("access");
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link href="/" className="brand">
           {common("appName")}
         </Link>
-        {actor && (
+        {actor?.linkScope && (
+          <p className="site-nav link-session" role="note">
+            {access("linkSession")} <Link href={`/communiques/${actor.linkScope}`}>{access("linkSessionOpen")}</Link>
+          </p>
+        )}
+        {actor && !actor.linkScope && (
           <nav className="site-nav" aria-label={t("mainNav")}>
             <Link href="/">{t("meetings")}</Link>
             {can(actor, "library.view") && <Link href="/library">{t("library")}</Link>}
@@ -30,9 +36,15 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
           <LanguageSwitcher />
           {actor && (
             <>
-              <span className="user-name" title={t("signedInAs", { name: actor.displayName })}>
-                {actor.displayName}
-              </span>
+              {actor.linkScope ? (
+                <span className="user-name" title={t("signedInAs", { name: actor.displayName })}>
+                  {actor.displayName}
+                </span>
+              ) : (
+                <Link href="/account" className="user-name" title={t("signedInAs", { name: actor.displayName })}>
+                  {actor.displayName}
+                </Link>
+              )}
               <form action={signOutAction}>
                 <button type="submit">{t("signOut")}</button>
               </form>

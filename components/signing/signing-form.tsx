@@ -7,6 +7,10 @@ import type { ActionResult } from "@/lib/actions/action-result";
 
 type Props = {
   action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+  /** Mails a six-digit code to the signatory. */
+  requestCode: () => Promise<ActionResult<{ sentTo: string; minutes: number }>>;
+  /** Without a password, the mailed code is the only way to confirm. */
+  hasPassword: boolean;
   signatoryId: string;
   revisionHash: string;
   defaultName: string;
@@ -19,8 +23,8 @@ type Refusal = Extract<ActionResult, { ok: false }>;
 type Answer = { result: ActionResult; method: Method; wrongPasswords: number };
 
 /** The parts of the form a refusal can be about; its message stands beside the part. */
-type Field = "typedName" | "drawing" | "seal" | "password";
-const FIELDS: readonly string[] = ["typedName", "drawing", "seal", "password"] satisfies Field[];
+type Field = "typedName" | "drawing" | "seal" | "password" | "code";
+const FIELDS: readonly string[] = ["typedName", "drawing", "seal", "password", "code"] satisfies Field[];
 
 /** The field a refusal is about (`method`: the one that was sent), or null for the form as a whole. */
 function refusedField(refusal: Refusal, method: Method): Field | null {
@@ -28,7 +32,12 @@ function refusedField(refusal: Refusal, method: Method): Field | null {
   if (named) return named;
   switch (refusal.code) {
     case "WRONG_PASSWORD":
+    case "NO_PASSWORD":
       return "password";
+    case "WRONG_CODE":
+    case "CODE_EXPIRED":
+    case "CODE_LOCKED":
+      return "code";
     case "MISSING_GLYPHS":
       return "typedName";
     case "EMPTY_SIGNATURE":
@@ -40,11 +49,14 @@ function refusedField(refusal: Refusal, method: Method): Field | null {
   }
 }
 
-/** Draw, type or upload a seal; confirm the password; sign the approved revision. */
-export function SigningForm({ action, signatoryId, revisionHash, defaultName }: Props) {
+/** Draw, type or upload a seal; confirm with the password or a mailed code; sign the approved revision. */
+export function SigningForm({ action, requestCode, hasPassword, signatoryId, revisionHash, defaultName }: Props) {
   const t = useTranslations("signing");
   const te = useTranslations("errors");
   const [method, setMethod] = useState<Method>("TYPED");
+  const [confirmWith, setConfirmWith] = useState<"password" | "code">(hasPassword ? "password" : "code");
+  const [codeSent, setCodeSent] = useState<ActionResult<{ sentTo: string; minutes: number }> | null>(null);
+  const [sendingCode, setSendingCode] = useState(false);
   const [answer, formAction, pending] = useActionState(async (prev: Answer | null, form: FormData): Promise<Answer> => {
     const result = await action(prev?.result ?? null, form);
     const wrongPassword = !result.ok && result.code === "WRONG_PASSWORD";
@@ -56,6 +68,7 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
   const typedName = useRef<HTMLInputElement>(null);
   const seal = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
+  const code = useRef<HTMLInputElement>(null);
 
   const refusal = answer?.result.ok === false ? answer.result : null;
   const field = answer && refusal ? refusedField(refusal, answer.method) : null;
@@ -88,7 +101,7 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
 
   // A refusal takes the focus to the field it is about.
   useEffect(() => {
-    const inputs: Partial<Record<Field, RefObject<HTMLInputElement | null>>> = { typedName, seal, password };
+    const inputs: Partial<Record<Field, RefObject<HTMLInputElement | null>>> = { typedName, seal, password, code };
     if (field) inputs[field]?.current?.focus();
   }, [answer, field]);
 
@@ -98,6 +111,8 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (method !== "SEAL") form.delete("seal");
+    if (confirmWith === "code") form.delete("password");
+    else form.delete("code");
     if (method === "DRAWN") form.set("drawing", pad.current && !pad.current.isEmpty() ? pad.current.toDataURL("image/png") : "");
     startTransition(() => formAction(form));
   }
@@ -171,21 +186,82 @@ export function SigningForm({ action, signatoryId, revisionHash, defaultName }: 
           <span className="meta">{t("sealHint")}</span>
         </div>
       </div>
-      <div className="field" data-invalid={field === "password"}>
-        <label htmlFor="sign-password">{t("password")}</label>
-        <input
-          // A new, empty field after each wrong password; any other refusal keeps what was typed.
-          key={answer?.wrongPasswords ?? 0}
-          id="sign-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          ref={password}
-          {...invalid("password")}
-        />
-        {errorBeside("password")}
-      </div>
+      <fieldset className="stack">
+        <legend>{t("confirmWith")}</legend>
+        {hasPassword && (
+          <div className="method-choice">
+            {(["password", "code"] as const).map((c) => (
+              <label key={c} className="check">
+                <input type="radio" name="confirmWith" value={c} checked={confirmWith === c} onChange={() => setConfirmWith(c)} />
+                {t(c === "password" ? "confirmPassword" : "confirmCode")}
+              </label>
+            ))}
+          </div>
+        )}
+        {hasPassword && (
+          <div hidden={confirmWith !== "password"}>
+            <div className="field" data-invalid={field === "password"}>
+              <label htmlFor="sign-password">{t("password")}</label>
+              <input
+                // A new, empty field after each wrong password; any other refusal keeps what was typed.
+                key={answer?.wrongPasswords ?? 0}
+                id="sign-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required={confirmWith === "password"}
+                ref={password}
+                {...invalid("password")}
+              />
+              {errorBeside("password")}
+            </div>
+          </div>
+        )}
+        <div hidden={confirmWith !== "code"} className="stack">
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={sendingCode}
+              onClick={async () => {
+                setSendingCode(true);
+                try {
+                  setCodeSent(await requestCode());
+                } finally {
+                  setSendingCode(false);
+                }
+                code.current?.focus();
+              }}
+            >
+              {sendingCode ? t("codeSending") : codeSent?.ok ? t("codeResend") : t("codeSend")}
+            </button>
+          </div>
+          <p aria-live="polite" className="meta">
+            {codeSent?.ok && t("codeSent", { email: codeSent.data.sentTo, minutes: codeSent.data.minutes })}
+          </p>
+          {codeSent && !codeSent.ok && (
+            <p className="notice notice--error" role="alert">
+              {te(codeSent.code, codeSent.params)}
+            </p>
+          )}
+          <div className="field" data-invalid={field === "code"}>
+            <label htmlFor="sign-code">{t("code")}</label>
+            <input
+              key={answer?.result.ok === false && field === "code" ? answer.result.at : 0}
+              id="sign-code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={7}
+              className="code-input"
+              ref={code}
+              {...invalid("code")}
+            />
+            {errorBeside("code")}
+          </div>
+        </div>
+      </fieldset>
       {refusal && !field && (
         <p className="notice notice--error" role="alert">
           {message}

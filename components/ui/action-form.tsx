@@ -31,10 +31,12 @@ type Props = {
   idPrefix: string;
   /** A quieter button for secondary actions (retire, remove). */
   submitClassName?: string;
+  /** What the button says while the action runs (default: "Saving…"). */
+  pendingLabel?: string;
 };
 
 /** Posts to a server action and shows its result: a message and per-field errors in the UI language. */
-export function ActionForm({ action, fields, hidden = {}, submitLabel, successMessage, idPrefix, submitClassName = "button" }: Props) {
+export function ActionForm({ action, fields, hidden = {}, submitLabel, successMessage, idPrefix, submitClassName = "button", pendingLabel }: Props) {
   const tc = useTranslations("common");
   const te = useTranslations("errors");
   // React resets a form after its action; on an error the user's input comes back from here.
@@ -75,7 +77,7 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, successMe
       )}
       <div className="actions">
         <button className={submitClassName} type="submit" disabled={pending}>
-          {pending ? tc("saving") : submitLabel}
+          {pending ? (pendingLabel ?? tc("saving")) : submitLabel}
         </button>
         <span aria-live="polite">
           {result?.ok && <span className="notice notice--ok">{successMessage}</span>}

@@ -5,3 +5,9 @@ export async function dateFormatter() {
   const format = await getFormatter();
   return (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
 }
+
+/** A moment (an expiry, a sign-in) with its time, in UTC and saying so. */
+export async function momentFormatter() {
+  const format = await getFormatter();
+  return (date: Date) => `${format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`;
+}

@@ -32,6 +32,8 @@ import {
   useApprovalDatabase,
   type Actors,
   type MeetingDelegation,
+  linkedPage,
+  personalLinkIn,
 } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import { ADMIN, SECRETARIAT } from "@/lib/testing/test-db";
@@ -81,7 +83,14 @@ describe("approval with the default route: every delegation in parallel", () => 
     expect(mails.map((m) => m.to).sort()).toEqual([...APPROVERS].sort());
     for (const mail of mails) {
       expectWrittenIn(mail, LOCALE_OF[mail.to]!);
-      expect(mail.text).toContain(`/communiques/${communiqueId}/review`);
+      expect(await linkedPage(mail.text)).toBe(`/communiques/${communiqueId}/review`);
+      // A personal sign-in link: the recipient's own, for this communiqué, for 72 hours.
+      const link = await personalLinkIn(mail.text);
+      const owner = await db.user.findUniqueOrThrow({ where: { id: link!.userId } });
+      expect(owner.email).toBe(mail.to);
+      expect(link).toMatchObject({ kind: "SIGN_IN_LINK", communiqueId });
+      expect(link!.expiresAt.getTime() - mail.createdAt.getTime()).toBeGreaterThan(72 * 3600_000 - 60_000);
+      expect(mail.text).not.toContain(`/communiques/${communiqueId}`);
       expect(mail.sentAt).toBeNull();
     }
     const byTo = new Map(mails.map((m) => [m.to, m]));
@@ -224,7 +233,7 @@ describe("approval with the default route: every delegation in parallel", () => 
     for (const mail of mails) {
       if (mail.to === SECRETARIAT) expectWrittenIn(mail, "ru");
       else if (LOCALE_OF[mail.to]) expectWrittenIn(mail, LOCALE_OF[mail.to]!);
-      expect(mail.text).toContain(`/communiques/${communiqueId}\n`);
+      expect(await linkedPage(mail.text)).toBe(`/communiques/${communiqueId}`);
     }
     expect(mails.find((m) => m.to === SECRETARIAT)!.subject).toMatch(/^Коммюнике согласовано: /);
     expect(mails.find((m) => m.to === NAKAHARA)!.subject).toBe(`【承認完了】第${meetingNumber}回日ロ沿岸市長会議 共同コミュニケ`);

@@ -14,7 +14,7 @@ import { turnOf } from "./turn-of";
  */
 export async function getReview(actor: Actor | null, communiqueId: string) {
   const communique = await loadCommunique(actor, communiqueId, "communique.view");
-  const subject = meetingSubject(communique.meeting);
+  const subject = meetingSubject(communique.meeting, communique.id);
   const open = await currentRound(db, communiqueId);
   // A closed round (changes requested, or approved) still shows what this person decided.
   const round = open ?? (await currentRound(db, communiqueId, { latest: true }));

@@ -19,6 +19,7 @@ import {
   roundsOf,
   submittedCommunique,
   TATAMI,
+  personalLinkIn,
   useApprovalDatabase,
   type Actors,
 } from "@/lib/testing/approval-fixtures";
@@ -72,7 +73,7 @@ describe("remindPending", () => {
     expect(mails.map((m) => m.to).sort()).toEqual([...PENDING].sort());
     for (const mail of mails) {
       expectWrittenIn(mail, LOCALE_OF[mail.to]!);
-      expect(mail.text).toContain(`/communiques/${communiqueId}/review`);
+      expect((await personalLinkIn(mail.text))?.path).toBe(`/communiques/${communiqueId}/review`);
     }
     const opened = round.openedAt.toISOString().slice(0, 10);
     const [y, m, d] = opened.split("-").map(Number);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { burnPasswordCheck, checkPassword } from "./password";
-import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-limits";
+import { clearPairFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-limits";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -10,8 +10,10 @@ const credentials = z.object({
 });
 
 /**
- * Checks an e-mail and password. Refuses with RATE_LIMITED before looking at the password
- * once the account or the address has too many recent failures.
+ * Checks an e-mail and password. Refuses with RATE_LIMITED before looking at the password once
+ * this address has failed too often, for this account or for all (see sign-in-limits); failures
+ * from other addresses never stop the account's owner. An unknown e-mail, an account without a
+ * password yet and a deactivated one are refused like a wrong password, after the same work.
  */
 export async function verifyCredentials(input: unknown, ip: string): Promise<{ userId: string }> {
   const parsed = credentials.safeParse(input);
@@ -30,6 +32,6 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<{ u
     await recordSignInFailure(email, ip);
     throw new AppError("INVALID_CREDENTIALS");
   }
-  await clearAccountFailures(email);
+  await clearPairFailures(email, ip);
   return { userId: user.id };
 }

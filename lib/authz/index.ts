@@ -1,2 +1,2 @@
 export { assertCan, can } from "./assert-can";
-export { POLICY, type Action, type MeetingSubject } from "./policy";
+export { LINK_SESSION_ACTIONS, POLICY, type Action, type MeetingSubject } from "./policy";

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { issueLinkToken } from "@/lib/auth/access-tokens";
+import { startSession } from "@/lib/auth/sessions";
 import { toRoman } from "@/lib/communique/roman";
 import { addComment } from "@/lib/comments/add-comment";
 import { db } from "@/lib/db";
@@ -145,10 +147,23 @@ const EXPECTED: Record<string, Row> = {
   "app/api/auth/[...nextauth]/route.ts GET":                       { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/api/auth/[...nextauth]/route.ts POST":                      { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/api/health/route.ts GET":                                   { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  // Mailed links: whoever holds the link, signed in or not (the token decides, never the session)
+  "app/l/[token]/actions.ts#openLinkAction":                       { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/l/[token]/actions.ts#freshLinkAction":                      { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/invitation/[token]/actions.ts#acceptInvitationAction":      { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/reset-password/[token]/actions.ts#resetPasswordAction":     { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/forgot-password/actions.ts#forgotPasswordAction":           { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   "app/verify/check/route.ts POST":                               { anonymous: "allow", admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   // Accounts: the admin only
   "app/admin/users/actions.ts#createUserAction":                   { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/admin/users/actions.ts#updateUserAction":                   { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/admin/users/actions.ts#resendInvitationAction":             { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/admin/users/actions.ts#revokeInvitationAction":             { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  "app/admin/users/actions.ts#signOutEverywhereAction":            { anonymous: "deny",  admin: "allow", secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
+  // One's own account: whoever is signed in (a link session is refused by the policy, see link-session.test)
+  "app/account/actions.ts#endOwnSessionAction":                    { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/account/actions.ts#endOtherSessionsAction":                 { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
+  "app/account/actions.ts#changePasswordAction":                   { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "allow" },
   // The directory: the secretariat and the admin
   "app/directory/actions.ts#saveEntryAction":                      { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
   "app/directory/actions.ts#setRetiredAction":                     { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "deny",  outsider: "deny"  },
@@ -194,6 +209,8 @@ const EXPECTED: Record<string, Row> = {
   // Signing: one's own signature only
   "app/communiques/[id]/sign/actions.ts#signAction":               { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "allow", outsider: "deny"  },
   "app/communiques/[id]/sign/actions.ts#declineAction":            { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "deny",  otherHead: "deny",  deputy: "deny",  signatory: "allow", outsider: "deny"  },
+  // A code for one's own signature: every signatory of the meeting (both heads here sign too), nobody else
+  "app/communiques/[id]/sign/actions.ts#requestSigningCodeAction": { anonymous: "deny",  admin: "deny",  secretariat: "deny",  headConcerned: "allow", otherHead: "allow", deputy: "deny",  signatory: "allow", outsider: "deny"  },
   // Documents: staff and everyone who takes part in the meeting
   "app/communiques/[id]/pdf/route.ts GET":                         { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "deny"  },
   "app/communiques/[id]/revisions/[revisionId]/pdf/route.ts GET":  { anonymous: "deny",  admin: "allow", secretariat: "allow", headConcerned: "allow", otherHead: "allow", deputy: "allow", signatory: "allow", outsider: "deny"  },
@@ -306,6 +323,32 @@ const SPECS: Record<string, Spec> = {
     call: (GET) => get(GET, "/api/health", {}),
     check: (value) => expect((value as Response).status).toBe(200),
   }),
+  // A made-up token: every caller gets the same answer, about the token, never about who asks.
+  "app/l/[token]/actions.ts#openLinkAction": spec({
+    scene: nothing,
+    call: (open) => open(FAKE_TOKEN, null, form({})),
+    allowedEnd: "TOKEN_INVALID",
+  }),
+  "app/l/[token]/actions.ts#freshLinkAction": spec({
+    scene: nothing,
+    call: (fresh) => fresh(FAKE_TOKEN, null, form({})),
+    allowedEnd: "TOKEN_INVALID",
+  }),
+  "app/invitation/[token]/actions.ts#acceptInvitationAction": spec({
+    scene: nothing,
+    call: (accept) => accept(FAKE_TOKEN, null, form({ password: "Matrix-password-2024", confirm: "Matrix-password-2024" })),
+    allowedEnd: "TOKEN_INVALID",
+  }),
+  "app/reset-password/[token]/actions.ts#resetPasswordAction": spec({
+    scene: nothing,
+    call: (reset) => reset(FAKE_TOKEN, null, form({ password: "Matrix-password-2024", confirm: "Matrix-password-2024" })),
+    allowedEnd: "TOKEN_INVALID",
+  }),
+  "app/forgot-password/actions.ts#forgotPasswordAction": spec({
+    scene: nothing,
+    // An unknown address gets the same answer as a known one (each call comes from an address of its own).
+    call: (forgot) => forgot(null, form({ email: `nobody-${randomUUID()}@matrix.example` })),
+  }),
   "app/verify/check/route.ts POST": spec({
     scene: sharedFinalised,
     // The verify page posts the PDF itself; each caller from an address of its own (uploads are limited per address).
@@ -323,7 +366,7 @@ const SPECS: Record<string, Spec> = {
   "app/admin/users/actions.ts#createUserAction": spec({
     scene: async () => ({ email: `authz-new-${randomUUID()}@matrix.example`, personId: (await freePerson()).id }),
     fresh: true,
-    call: (create, s) => create(null, form({ email: s.email, displayName: "Matrix", role: "DELEGATE", personId: s.personId, locale: "ru", password: "Matrix-password-2024" })),
+    call: (create, s) => create(null, form({ email: s.email, displayName: "Matrix", role: "DELEGATE", personId: s.personId, locale: "ru" })),
     target: (s) => db.user.count({ where: { email: s.email } }),
   }),
   "app/admin/users/actions.ts#updateUserAction": spec({
@@ -333,6 +376,46 @@ const SPECS: Record<string, Spec> = {
     target: (s) => db.user.findUniqueOrThrow({ where: { id: s.id }, select: { displayName: true, role: true, locale: true, active: true, passwordHash: true } }),
   }),
 
+  "app/admin/users/actions.ts#resendInvitationAction": spec({
+    scene: invitedAccount,
+    fresh: true,
+    call: (resend, s) => resend(s.id, null, form({})),
+    target: (s) => db.accessToken.findMany({ where: { userId: s.id }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+  }),
+  "app/admin/users/actions.ts#revokeInvitationAction": spec({
+    scene: invitedAccount,
+    fresh: true,
+    call: (revoke, s) => revoke(s.id, null, form({})),
+    target: (s) => db.accessToken.findMany({ where: { userId: s.id }, select: { revokedAt: true } }),
+  }),
+  "app/admin/users/actions.ts#signOutEverywhereAction": spec({
+    scene: async () => {
+      const account = await spareAccount();
+      await db.$transaction((tx) => startSession(tx, { userId: account.id, method: "PASSWORD", ip: "192.0.2.1", userAgent: "matrix" }));
+      return account;
+    },
+    fresh: true,
+    call: (signOut, s) => signOut(s.id, null, form({})),
+    target: (s) => db.userSession.findMany({ where: { userId: s.id }, select: { endedAt: true } }),
+  }),
+  // Each caller ends a session of its own made for the call.
+  "app/account/actions.ts#endOwnSessionAction": spec({
+    scene: nothing,
+    call: async (end, _s, { actor }) => {
+      const own = actor ? await db.$transaction((tx) => startSession(tx, { userId: actor.userId, method: "PASSWORD", ip: "192.0.2.2", userAgent: "matrix" })) : { id: "none" };
+      return end(null, form({ sessionId: own.id }));
+    },
+  }),
+  "app/account/actions.ts#endOtherSessionsAction": spec({
+    scene: nothing,
+    call: (end) => end(null, form({})),
+  }),
+  // A wrong current password: the answer is about the password, never about who asks (seeded passwords stay).
+  "app/account/actions.ts#changePasswordAction": spec({
+    scene: nothing,
+    call: (change) => change(null, form({ currentPassword: "Not-the-password-1", password: "Matrix-password-2024", confirm: "Matrix-password-2024" })),
+    allowedEnd: "WRONG_PASSWORD",
+  }),
   "app/directory/actions.ts#saveEntryAction": spec({
     scene: async () => ({ nameRu: `Город ${randomUUID()}` }),
     fresh: true,
@@ -615,6 +698,12 @@ const SPECS: Record<string, Spec> = {
     call: (sign, s) => sign(s.communiqueId, null, form({ signatoryId: s.signatoryId, revisionHash: s.hash, password: PASSWORD, method: "TYPED", typedName: "Калита В. С." })),
     target: (s) => db.signature.findMany({ where: { communiqueId: s.communiqueId }, orderBy: { id: "asc" } }),
   }),
+  "app/communiques/[id]/sign/actions.ts#requestSigningCodeAction": spec({
+    scene: signingScene,
+    fresh: true,
+    call: (request, s) => request(s.communiqueId),
+    target: (s) => db.accessToken.count({ where: { kind: "SIGNING_CODE", communiqueId: s.communiqueId } }),
+  }),
   "app/communiques/[id]/sign/actions.ts#declineAction": spec({
     scene: signingScene,
     fresh: true,
@@ -644,6 +733,16 @@ const SPECS: Record<string, Spec> = {
 
 let cast: Cast;
 const uniqueAddress = () => `198.51.100.${randomUUID()}`;
+/** A delegate account invited but without a password yet, with its pending invitation. */
+async function invitedAccount() {
+  const account = await spareAccount();
+  await db.user.update({ where: { id: account.id }, data: { passwordHash: null } });
+  await db.$transaction((tx) => issueLinkToken(tx, { kind: "INVITATION", userId: account.id }));
+  return account;
+}
+
+/** Well formed, but no row has it. */
+const FAKE_TOKEN = `${"c".repeat(25)}.${"x".repeat(43)}`;
 
 beforeAll(async () => {
   cast = await loadCast();

@@ -7,6 +7,8 @@ import type { Role } from "@/lib/db";
  */
 export interface MeetingSubject {
   meetingPeople: ReadonlySet<string>;
+  /** Set when the subject is a communiqué (or something of it). */
+  communiqueId?: string;
 }
 
 type Rule = boolean | ((actor: Actor, subject: MeetingSubject) => boolean);
@@ -49,3 +51,18 @@ export const POLICY = {
 } satisfies Record<string, Record<Role, Rule>>;
 
 export type Action = keyof typeof POLICY;
+
+/**
+ * What a session opened by an e-mailed link may do, and only to the communiqué it was sent
+ * for: read it, decide on it, comment, sign, download it signed. Anyone the e-mail is forwarded
+ * to gets no more than that, and no lasting access to anything else.
+ */
+export const LINK_SESSION_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  "communique.view",
+  "revision.view",
+  "approval.status",
+  "approval.decide",
+  "comment.add",
+  "signing.sign",
+  "signed.download",
+]);

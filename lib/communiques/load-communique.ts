@@ -20,7 +20,7 @@ export async function loadCommunique(actor: Actor | null, communiqueId: string, 
     assertCan(actor, "meeting.list");
     throw new AppError("NOT_FOUND");
   }
-  assertCan(actor, action, meetingSubject(communique.meeting));
+  assertCan(actor, action, meetingSubject(communique.meeting, communique.id));
   return communique;
 }
 

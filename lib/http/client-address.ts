@@ -1,4 +1,10 @@
-/** The client's address as the proxy in front of the app reports it (first X-Forwarded-For hop). */
+/**
+ * The client's address: the one X-Forwarded-For entry the production server (scripts/serve.mjs)
+ * leaves, after deciding it from the connection and the proxies it was told to trust
+ * (TRUSTED_PROXIES, TRUSTED_PROXY_HOPS). Under `next dev` or a bare `next start`, Next.js fills
+ * in the connection's address only when the header is absent, so a client can name any address
+ * there. X-Real-IP is not read: nothing vouches for it.
+ */
 export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { dbTarget } from "@/lib/db/config";
+import type { MailLocale } from "./templates";
 
 /** After this many failed attempts a message stays in the outbox for a person to look at. */
 export const MAX_ATTEMPTS = 5;
@@ -12,6 +13,8 @@ export interface PendingMail {
   subject: string;
   text: string;
   kind: string;
+  /** The language of the text, for the HTML part's lang attribute. */
+  locale: MailLocale;
   createdAt: Date;
 }
 
@@ -33,7 +36,7 @@ export const START: Cursor = { createdAt: new Date(0), id: "" };
 // `loggedToo` is false when there is no SMTP server: messages already written to the log are
 // then left alone, so each one is logged once, not on every run.
 const NEXT_PENDING = `
-  SELECT "id", "to", "subject", "text", "kind", "createdAt" FROM "OutboxMail"
+  SELECT "id", "to", "subject", "text", "kind", "locale", "createdAt" FROM "OutboxMail"
   WHERE "sentAt" IS NULL AND "attempts" < ${MAX_ATTEMPTS}
     AND ("createdAt", "id") > ($1::timestamp(3), $2::text)
     AND ($3::boolean OR "error" IS DISTINCT FROM '${SMTP_NOT_CONFIGURED}')

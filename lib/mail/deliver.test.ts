@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { postgresRunner } from "@/lib/db/sql";
 import { useTestDatabase } from "@/lib/testing/test-db";
 import { deliverPending, deliverSoon, deliveriesSettled, MAX_ATTEMPTS, SMTP_NOT_CONFIGURED } from "./deliver";
+import { htmlFromText } from "./html-part";
 import { listOutbox } from "./list-outbox";
 import { queueMail, type MailMessage } from "./queue-mail";
 import { renderMail } from "./templates";
@@ -95,7 +96,7 @@ describe("queueMail", () => {
 });
 
 describe("deliverPending through a real SMTP server", () => {
-  it("sends the queued messages with their recipients, subjects and UTF-8 texts, and marks them sent", async () => {
+  it("sends the queued messages with their recipients, subjects and UTF-8 texts and HTML, and marks them sent", async () => {
     const sent = [messageFor("ru", address("ru")), messageFor("ja", address("ja")), messageFor("en", address("en"))];
     const ids = await queue(...sent);
 
@@ -108,10 +109,17 @@ describe("deliverPending through a real SMTP server", () => {
       expect(received!.header("to")).toBe(message.to);
       expect(received!.header("subject")).toBe(message.subject);
       expect(received!.header("from")).toBe("Communiqué <no-reply@communique.example>");
-      expect(received!.header("content-type")).toMatch(/text\/plain; charset=utf-8/i);
       expect(received!.header("auto-submitted")).toBe("auto-generated");
+      // The text and, as an alternative for clients that prefer it, the HTML made from it.
+      expect(received!.header("content-type")).toMatch(/^multipart\/alternative;\s*boundary=/i);
+      expect(received!.parts.map((p) => p.contentType.toLowerCase())).toEqual(["text/plain; charset=utf-8", "text/html; charset=utf-8"]);
+      expect(received!.raw.match(/^Content-Type: text\/[a-z]+; charset=utf-8\r$/gim)).toEqual(["Content-Type: text/plain; charset=utf-8\r", "Content-Type: text/html; charset=utf-8\r"]);
       expect(received!.text.trimEnd()).toBe(message.text.trimEnd());
       expect(received!.text.split("\n")).toContain(LINK);
+      expect(received!.html.trimEnd()).toBe(htmlFromText(message.text, message.locale).trimEnd());
+      expect(received!.html).toContain(`<html lang="${message.locale}">`);
+      expect(received!.html).toContain(`<a href="${LINK}">${LINK}</a>`);
+      expect(received!.html).toContain(message.locale === "ja" ? "中原八一様" : message.locale === "ru" ? "Калита В. С." : "Valentin Kalita");
     }
     // Not just ASCII on the wire: the decoding above did real work.
     expect(smtp.messages.every((m) => /=\?utf-8\?/i.test(m.headers.get("subject") ?? ""))).toBe(true);

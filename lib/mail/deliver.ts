@@ -1,5 +1,6 @@
 import type { Transporter } from "nodemailer";
 import { MAX_ATTEMPTS, SMTP_NOT_CONFIGURED, START, withClaims, type MailUpdate, type PendingMail } from "./claim-next";
+import { htmlFromText } from "./html-part";
 import { mailFrom, mailTransport } from "./transport";
 
 export { MAX_ATTEMPTS, SMTP_NOT_CONFIGURED };
@@ -33,6 +34,8 @@ async function send(transport: Transporter, mail: PendingMail): Promise<{ update
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      // Made here from the text, which is all the outbox keeps: the two parts always agree.
+      html: htmlFromText(mail.text, mail.locale),
       // The same Message-ID on every try: should a message go out twice (see claim-next),
       // mail clients that notice duplicates show it once.
       messageId: `<${mail.id}@${senderDomain(from)}>`,

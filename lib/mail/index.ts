@@ -3,5 +3,5 @@ export { deliverPending, deliverSoon, deliveriesSettled, MAX_ATTEMPTS, SMTP_NOT_
 export { listOutbox, type OutboxRow } from "./list-outbox";
 export { queueMail, type MailMessage } from "./queue-mail";
 export { MAIL_KINDS, isMailKind, renderMail } from "./templates";
-export type { MailBase, MailComment, MailInput, MailInputs, MailKind, MailLocale, RenderedMail } from "./templates";
+export type { AccessMailBase, MailBase, MailComment, MailInput, MailInputs, MailKind, MailLocale, PageKind, RenderedMail } from "./templates";
 export { closeMailTransport } from "./transport";

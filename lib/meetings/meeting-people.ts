@@ -6,8 +6,11 @@ interface WithPeople {
   signatories: { personId: string }[];
 }
 
-/** Everyone who takes part in a meeting: heads and deputies of its delegations, participants, signatories. */
-export function meetingSubject(meeting: WithPeople): MeetingSubject {
+/**
+ * Everyone who takes part in a meeting: heads and deputies of its delegations, participants,
+ * signatories; with the communiqué when the subject is one (a link session is bound to it).
+ */
+export function meetingSubject(meeting: WithPeople, communiqueId?: string): MeetingSubject {
   const people = new Set<string>();
   for (const d of meeting.delegations) {
     people.add(d.headPersonId);
@@ -15,7 +18,7 @@ export function meetingSubject(meeting: WithPeople): MeetingSubject {
   }
   for (const p of meeting.participants) people.add(p.personId);
   for (const s of meeting.signatories) people.add(s.personId);
-  return { meetingPeople: people };
+  return communiqueId ? { meetingPeople: people, communiqueId } : { meetingPeople: people };
 }
 
 /** The Prisma filter for "meetings this person takes part in". */

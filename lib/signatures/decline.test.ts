@@ -15,6 +15,7 @@ import {
   outsider,
   statusOf,
   type Actors,
+  linkedPage,
 } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import {
@@ -125,7 +126,7 @@ describe("a signatory declines", () => {
       // The text quotes the reason as written (here in Russian), so only the subject is checked for its language.
       expectWrittenIn({ ...mail, text: locale === "ru" ? "текст" : "本文" }, locale);
       expect(mail.subject, mail.to).toMatch(locale === "ru" ? /^Отказ от подписания коммюнике: / : /^【署名辞退】/);
-      expect(mail.text, mail.to).toContain(`/communiques/${communiqueId}`);
+      expect(await linkedPage(mail.text), mail.to).toBe(`/communiques/${communiqueId}`);
       expect(mail.text, mail.to).toContain(REASON);
     }
   });

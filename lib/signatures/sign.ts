@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { checkPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
 import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
 import { db } from "@/lib/db";
@@ -10,15 +9,19 @@ import { undrawable } from "@/lib/clauses/clause-text";
 import { normalizeLine } from "@/lib/text/normalize";
 import { parseInput } from "@/lib/validation/fields";
 import { nextState } from "@/lib/workflow/assert-allowed";
+import { confirmPassword } from "./confirm-password";
 import { countingSignatures } from "./counting-signatures";
 import { finaliseCommunique } from "./finalise";
 import { prepareSignatureImage } from "./signature-image";
+import { checkSigningCode, useSigningCode } from "./signing-code";
 
 const signInput = z.object({
   communiqueId: z.string().min(1),
   signatoryId: z.string().min(1),
   revisionHash: z.string().regex(/^[0-9a-f]{64}$/),
-  password: z.string().min(1).max(200),
+  /** The signatory confirms who they are with their password or with the code mailed to them. */
+  password: z.string().max(200).optional(),
+  code: z.preprocess((v) => (typeof v === "string" ? v.replace(/\s/g, "") : v), z.string().regex(/^\d{6}$/, { message: "invalid" }).optional()),
   method: z.enum(["DRAWN", "TYPED", "SEAL"]),
   typedName: z.string().max(120).optional(),
 });
@@ -30,19 +33,22 @@ export interface SignContext {
 }
 
 /**
- * A signatory signs the approved revision: password confirmed again, the image or typed name
+ * A signatory signs the approved revision: confirmed again by password or mailed code, the image or typed name
  * checked, one signature per signatory in the signing round. When it is the last signature,
  * the final PDF is produced. Nothing is decoded while signing is closed.
  */
 export async function signCommunique(actor: Actor | null, input: unknown, context: SignContext) {
-  const { communiqueId, signatoryId, revisionHash, password, method, typedName } = parseInput(signInput, input);
+  const { communiqueId, signatoryId, revisionHash, password, code, method, typedName } = parseInput(
+    signInput.refine((v) => v.code || v.password, { path: ["password"], message: "required" }),
+    input,
+  );
   const communique = await loadCommunique(actor, communiqueId, "signing.sign");
   nextState(communique.status, "SIGN");
   const signatory = await db.signatory.findUnique({ where: { id: signatoryId } });
   if (!signatory || signatory.meetingId !== communique.meetingId || signatory.personId !== actor!.personId) throw new AppError("FORBIDDEN");
 
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor!.userId }, select: { passwordHash: true } });
-  if (!(await checkPassword(password, user.passwordHash))) throw new AppError("WRONG_PASSWORD");
+  const codeId = code ? await checkSigningCode(actor!, communiqueId, code) : null;
+  if (!code) await confirmPassword(actor!, password!, context.ip);
 
   let image: Uint8Array | null = null;
   let imageType: string | null = null;
@@ -63,6 +69,7 @@ export async function signCommunique(actor: Actor | null, input: unknown, contex
     if (revision.hash !== revisionHash) throw new AppError("REVISION_SUPERSEDED", { number: revision.number });
     const counting = countingSignatures(communiqueId, current.signingRound);
     if (await tx.signature.findFirst({ where: { ...counting, signatoryId }, select: { id: true } })) throw new AppError("ALREADY_SIGNED");
+    if (codeId) await useSigningCode(tx, codeId);
     const signature = await tx.signature.create({
       data: {
         communiqueId,
@@ -84,7 +91,7 @@ export async function signCommunique(actor: Actor | null, input: unknown, contex
       action: "signature.recorded",
       subjectType: "Communique",
       subjectId: communiqueId,
-      data: { signature: signature.id, signatory: signatoryId, method, revisionHash, ip: signature.ip, image: image ? sha256Hex(image) : null },
+      data: { signature: signature.id, signatory: signatoryId, method, confirmedBy: codeId ? "code" : "password", revisionHash, ip: signature.ip, image: image ? sha256Hex(image) : null },
     });
     const signed = await tx.signature.count({ where: counting });
     return { id: signature.id, complete: signed >= current.meeting.signatories.length };

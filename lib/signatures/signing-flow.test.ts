@@ -21,6 +21,7 @@ import {
   mailsOf,
   statusOf,
   type Actors,
+  linkedPage,
 } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import {
@@ -92,7 +93,7 @@ describe("opening the signing", () => {
     for (const mail of mails) {
       expectWrittenIn(mail, LOCALE_OF[mail.to]!);
       expect(mail.text, mail.to).toContain(hash);
-      expect(mail.text, mail.to).toContain(`/communiques/${communiqueId}/sign`);
+      expect(await linkedPage(mail.text), mail.to).toBe(`/communiques/${communiqueId}/sign`);
     }
     const byTo = new Map(mails.map((m) => [m.to, m]));
     expect(byTo.get(KRAVCHUK)!.subject).toMatch(/^Коммюнике готово к подписанию: /);

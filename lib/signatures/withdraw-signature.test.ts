@@ -12,6 +12,7 @@ import {
   mailsSince,
   statusOf,
   type Actors,
+  linkedPage,
 } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import {
@@ -142,7 +143,7 @@ describe("asking the signatory concerned to sign again", () => {
     expect(mails.map((m) => [m.to, m.kind])).toEqual([[HONDA, "signature-withdrawn"]]);
     expectWrittenIn(mails[0]!, "ja");
     expect(mails[0]!.text).toContain(REASON);
-    expect(mails[0]!.text).toContain(`/communiques/${communiqueId}/sign`);
+    expect(await linkedPage(mails[0]!.text)).toBe(`/communiques/${communiqueId}/sign`);
 
     const page = await getSigning(as[HONDA]!, communiqueId);
     expect(page.mine).toEqual([expect.objectContaining({ id: sig(HONDA).id, signed: false })]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
+import { asRecipient } from "@/lib/approvals/recipients";
 import { notify } from "@/lib/approvals/notify";
 import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
 import { db } from "@/lib/db";
@@ -48,7 +49,7 @@ export async function withdrawSignature(actor: Actor | null, input: unknown) {
       const revision = await tx.revision.findUniqueOrThrow({ where: { id: communique.approvedRevisionId! } });
       const content = (revision.content as unknown as RevisionPayload).content;
       const { user } = signature;
-      const recipients = user.active ? [{ email: user.email, name: user.displayName, locale: user.locale }] : [];
+      const recipients = user.active ? [asRecipient(user)] : [];
       await notify(tx, recipients, "signature-withdrawn", content, `/communiques/${communiqueId}/sign`, () => ({ reason }));
       return { withdrawn: signature.id };
     })

@@ -128,14 +128,38 @@ export function decideAs(actor: Actor | null, communiqueId: string, revisionHash
 }
 
 /**
- * The mail about one communiqué: every message links to a page of it, so its id is in the
- * text. The same seeded accounts act in every test meeting, so mail is told apart this way.
+ * The mail about one communiqué: every message links to a page of it (staff) or carries a
+ * personal sign-in link bound to it (heads and signatories). The same seeded accounts act in
+ * every test meeting, so mail is told apart this way.
  */
-export function mailsOf(communiqueId: string, kind?: string) {
+export async function mailsOf(communiqueId: string, kind?: string) {
+  const links = await db.accessToken.findMany({ where: { kind: "SIGN_IN_LINK", communiqueId }, select: { id: true } });
   return db.outboxMail.findMany({
-    where: { text: { contains: `/communiques/${communiqueId}` }, ...(kind ? { kind } : {}) },
+    where: {
+      OR: [{ text: { contains: `/communiques/${communiqueId}` } }, ...links.map((l) => ({ text: { contains: `/l/${l.id}.` } }))],
+      ...(kind ? { kind } : {}),
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+}
+
+/**
+ * The page a mail leads to: through the recipient's personal sign-in link (heads and
+ * signatories), or its plain address (staff, who sign in as usual).
+ */
+export async function linkedPage(text: string): Promise<string | null> {
+  const personal = await personalLinkIn(text);
+  if (personal) return personal.path;
+  const url = /https?:\/\/\S+/.exec(text)?.[0];
+  return url ? new URL(url).pathname + new URL(url).hash : null;
+}
+
+/** The page a mail's personal sign-in link opens, and for whom (null when it has none). */
+export async function personalLinkIn(text: string) {
+  const id = /\/l\/([a-z0-9]+)\./.exec(text)?.[1];
+  if (!id) return null;
+  const row = await db.accessToken.findUniqueOrThrow({ where: { id } });
+  return { path: row.path, userId: row.userId, communiqueId: row.communiqueId, expiresAt: row.expiresAt, kind: row.kind };
 }
 
 /** Snapshot of the mail queued so far about a communiqué, for `mailsSince`. */

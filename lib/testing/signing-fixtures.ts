@@ -129,6 +129,8 @@ export interface SignOptions {
   signatoryId: string;
   hash: string;
   password?: string;
+  /** Confirms with a mailed code instead of the password. */
+  code?: string;
   typedName?: string;
   image?: Uint8Array;
   ip?: string;
@@ -142,7 +144,7 @@ export function signAs(actor: Actor | null, communiqueId: string, o: SignOptions
     communiqueId,
     signatoryId: o.signatoryId,
     revisionHash: o.hash,
-    password: o.password ?? PASSWORD,
+    ...(o.code === undefined ? { password: o.password ?? PASSWORD } : { code: o.code }),
     method,
     ...(method === "TYPED" ? { typedName: o.typedName ?? actor?.displayName ?? "" } : o.typedName === undefined ? {} : { typedName: o.typedName }),
   };

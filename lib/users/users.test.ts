@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { findLinkToken, issueLinkToken, tokenProblem } from "@/lib/auth/access-tokens";
 import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { deliveriesSettled } from "@/lib/mail/deliver";
+import { refusal } from "@/lib/testing/drafting-fixtures";
 import { actorFor, ADMIN, SECRETARIAT, useTestDatabase } from "@/lib/testing/test-db";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
@@ -11,9 +14,15 @@ import { setOwnLocale } from "./set-own-locale";
 import { updateUser } from "./update-user";
 
 useTestDatabase();
+afterAll(deliveriesSettled);
+// Without SMTP, delivery prints every mail it keeps in the outbox; the tests read the outbox itself.
+beforeAll(() => void vi.spyOn(console, "info").mockImplementation(() => {}));
 
 const KALITA = "kalita@blagoveshchensk.example";
 const PASSWORD = "Sakhalin-2024!";
+const DAY = 24 * 60 * 60 * 1000;
+// The link as the mail carries it: /invitation/<row id>.<secret>.
+const INVITATION_LINK = /\/invitation\/([a-z0-9]{20,32})\.([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/;
 
 let admin: Actor;
 let secretariat: Actor;
@@ -27,17 +36,6 @@ const uniqueEmail = (label: string) => `${label}-${randomUUID()}@test.example`;
 const uniqueAddress = () => `198.51.100.${randomUUID()}`;
 const signIn = (email: string, password: string) => verifyCredentials({ email, password }, uniqueAddress());
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal, but the call succeeded");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 async function fieldErrorsOf(promise: Promise<unknown>) {
   const error = await refusal(promise);
   expect(error.code).toBe("VALIDATION");
@@ -50,7 +48,6 @@ async function freePerson() {
 
 const staffInput = (overrides: Record<string, unknown> = {}) => ({
   email: uniqueEmail("staff"),
-  password: PASSWORD,
   displayName: "Сотрудник секретариата",
   role: "SECRETARIAT",
   locale: "ru",
@@ -60,24 +57,46 @@ const staffInput = (overrides: Record<string, unknown> = {}) => ({
 /** The full edit form of an existing user, with some changes. */
 async function editFormOf(userId: string, changes: Record<string, unknown> = {}) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { displayName: user.displayName, role: user.role, locale: user.locale, personId: user.personId ?? "", active: user.active, password: "", ...changes };
+  return { displayName: user.displayName, role: user.role, locale: user.locale, personId: user.personId ?? "", active: user.active, ...changes };
+}
+
+/** As if the invited person had chosen a password (the invitation page is tested elsewhere). */
+async function choosePassword(userId: string) {
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(PASSWORD) } });
+}
+
+const storedHash = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } })).passwordHash;
+
+const session = (userId: string, changes: { endedAt?: Date; expiresAt?: Date; lastSeenAt?: Date } = {}) =>
+  db.userSession.create({
+    data: { userId, method: "PASSWORD", ip: uniqueAddress(), userAgent: "Mozilla/5.0 (Windows NT 10.0) Firefox/128.0", expiresAt: new Date(Date.now() + DAY), ...changes },
+  });
+
+/** What a use case could have written about an account: its tokens, its mail, its audit events. */
+async function tracesOf(email: string) {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const [tokens, mails, events] = await Promise.all([
+    user ? db.accessToken.count({ where: { userId: user.id } }) : 0,
+    db.outboxMail.count({ where: { to: email } }),
+    user ? db.auditEvent.count({ where: { subjectType: "User", subjectId: user.id } }) : 0,
+  ]);
+  return { user: user !== null, tokens, mails, events };
 }
 
 describe("who may manage users", () => {
-  it("refuses the secretariat and delegates with FORBIDDEN, and without an actor with UNAUTHENTICATED", async () => {
+  it("refuses the secretariat and delegates with FORBIDDEN, and without an actor with UNAUTHENTICATED, writing nothing", async () => {
     const someone = await db.user.findUniqueOrThrow({ where: { email: KALITA } });
-    for (const actor of [secretariat, kalita]) {
-      expect((await refusal(listUsers(actor))).code).toBe("FORBIDDEN");
+    const eventsBefore = await db.auditEvent.count({ where: { subjectType: "User", subjectId: someone.id } });
+    for (const actor of [secretariat, kalita, null]) {
+      const expected = actor ? "FORBIDDEN" : "UNAUTHENTICATED";
+      expect((await refusal(listUsers(actor))).code).toBe(expected);
       const input = staffInput();
-      expect((await refusal(createUser(actor, input))).code).toBe("FORBIDDEN");
-      expect(await db.user.findUnique({ where: { email: input.email } })).toBeNull();
-      expect((await refusal(updateUser(actor, someone.id, await editFormOf(someone.id, { active: false })))).code).toBe(
-        "FORBIDDEN",
-      );
+      expect((await refusal(createUser(actor, input))).code).toBe(expected);
+      expect(await tracesOf(input.email)).toEqual({ user: false, tokens: 0, mails: 0, events: 0 });
+      expect((await refusal(updateUser(actor, someone.id, await editFormOf(someone.id, { active: false })))).code).toBe(expected);
       expect((await db.user.findUniqueOrThrow({ where: { id: someone.id } })).active).toBe(true);
     }
-    expect((await refusal(listUsers(null))).code).toBe("UNAUTHENTICATED");
-    expect((await refusal(createUser(null, staffInput()))).code).toBe("UNAUTHENTICATED");
+    expect(await db.auditEvent.count({ where: { subjectType: "User", subjectId: someone.id } })).toBe(eventsBefore);
   });
 
   it("refuses a delegate trying to make themselves an admin", async () => {
@@ -100,21 +119,50 @@ describe("listUsers", () => {
   it("never returns a password hash", async () => {
     const { users } = await listUsers(admin);
     // The hash exists in the table: only the client's default omission keeps it out.
-    const stored = await db.user.findUniqueOrThrow({ where: { email: KALITA }, select: { passwordHash: true } });
-    expect(stored.passwordHash).toMatch(/^\$2[aby]\$/);
+    const stored = await storedHash(kalita.userId);
+    expect(stored).toMatch(/^\$2[aby]\$/);
     expect(users.length).toBeGreaterThan(0);
     for (const user of users) {
       expect(user).not.toHaveProperty("passwordHash");
-      expect(JSON.stringify(user)).not.toContain(stored.passwordHash);
+      expect(JSON.stringify(user)).not.toContain(stored);
     }
+  });
+
+  it("tells whether each account has a password, its unused invitation and whether it expired", async () => {
+    const invited = await createUser(admin, staffInput());
+    const lapsed = await createUser(admin, staffInput());
+    await db.accessToken.updateMany({ where: { userId: lapsed.id, kind: "INVITATION" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const rowOf = async (id: string) => (await listUsers(admin)).users.find((u) => u.id === id)!;
+
+    const invitedRow = await rowOf(invited.id);
+    expect(invitedRow).toMatchObject({ hasPassword: false, invitation: { expired: false } });
+    const token = await db.accessToken.findFirstOrThrow({ where: { userId: invited.id, kind: "INVITATION" } });
+    expect(invitedRow.invitation?.expiresAt).toEqual(token.expiresAt);
+    expect(await rowOf(lapsed.id)).toMatchObject({ hasPassword: false, invitation: { expired: true } });
+    expect(await rowOf(kalita.userId)).toMatchObject({ hasPassword: true, invitation: null });
+
+    // Accepted: the invitation is used, and the account has a password.
+    await db.accessToken.updateMany({ where: { userId: invited.id }, data: { usedAt: new Date() } });
+    await choosePassword(invited.id);
+    expect(await rowOf(invited.id)).toMatchObject({ hasPassword: true, invitation: null });
+  });
+
+  it("counts only the sessions that still sign someone in", async () => {
+    const { id } = await createUser(admin, staffInput());
+    await session(id);
+    await session(id);
+    await session(id, { endedAt: new Date() });
+    await session(id, { expiresAt: new Date(Date.now() - 1000) });
+    await session(id, { lastSeenAt: new Date(Date.now() - DAY) }); // idle for a day
+    const row = (await listUsers(admin)).users.find((u) => u.id === id);
+    expect(row?.activeSessions).toBe(2);
   });
 });
 
 describe("createUser", () => {
-  it("creates a staff account that can sign in, and writes user.created without the password", async () => {
+  it("creates an account without a password and records user.created", async () => {
     const input = staffInput();
     const { id } = await createUser(admin, input);
-    expect(await signIn(input.email, PASSWORD)).toEqual({ userId: id });
     expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
       email: input.email,
       role: "SECRETARIAT",
@@ -122,24 +170,64 @@ describe("createUser", () => {
       active: true,
       personId: null,
     });
+    expect(await storedHash(id)).toBeNull();
+    const token = await db.accessToken.findFirstOrThrow({ where: { userId: id } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { subjectType: "User", subjectId: id, action: "user.created" } });
     expect(event.actorUserId).toBe(admin.userId);
-    // Exactly these two facts: no password, no hash.
-    expect(event.data).toEqual({ email: input.email, role: "SECRETARIAT" });
+    expect(event.data).toEqual({ email: input.email, role: "SECRETARIAT", invited: true, invitation: token.id });
   });
 
-  it("creates a delegate account linked to a free person", async () => {
+  it("issues a 7-day invitation and mails its link, of which only a hash is stored, in the new user's language", async () => {
     const person = await freePerson();
-    const input = staffInput({ email: uniqueEmail("delegate"), role: "DELEGATE", locale: "ja", personId: person.id });
+    const input = staffInput({ email: uniqueEmail("delegate"), role: "DELEGATE", locale: "ja", personId: person.id, displayName: "中原 太郎" });
+    const before = Date.now();
     const { id } = await createUser(admin, input);
+
+    const tokens = await db.accessToken.findMany({ where: { userId: id } });
+    expect(tokens).toHaveLength(1);
+    const token = tokens[0]!;
+    expect(token).toMatchObject({ kind: "INVITATION", createdById: admin.userId, usedAt: null, revokedAt: null });
+    expect(token.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 7 * DAY);
+    expect(token.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * DAY);
+
+    const mails = await db.outboxMail.findMany({ where: { to: input.email } });
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!;
+    expect(mail).toMatchObject({ kind: "invitation", locale: "ja" });
+    expect(mail.subject).toContain("ご招待");
+    expect(mail.text).toContain(admin.displayName);
+    const [, tokenId, secret] = INVITATION_LINK.exec(mail.text) ?? [];
+    expect(tokenId).toBe(token.id);
+    expect(token.secretHash).not.toBe(secret);
+    expect(token.secretHash).not.toContain(secret);
+    // The mailed link is the one the invitation page accepts.
+    expect((await findLinkToken(`${tokenId}.${secret}`, "INVITATION")).id).toBe(token.id);
     expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "DELEGATE", personId: person.id, locale: "ja" });
-    expect(await signIn(input.email, PASSWORD)).toEqual({ userId: id });
   });
 
-  it("stores the e-mail trimmed and in lower case", async () => {
+  it("writes the mail in Russian to a Russian-speaking user", async () => {
+    const input = staffInput({ locale: "ru" });
+    await createUser(admin, input);
+    const mail = await db.outboxMail.findFirstOrThrow({ where: { to: input.email } });
+    expect(mail).toMatchObject({ kind: "invitation", locale: "ru" });
+    expect(mail.subject).toContain("Приглашение");
+    expect(mail.text).toMatch(INVITATION_LINK);
+  });
+
+  it("accepts no password: one sent anyway is never stored, and does not sign in", async () => {
+    const input = { ...staffInput(), password: PASSWORD };
+    const { id } = await createUser(admin, input);
+    expect(await storedHash(id)).toBeNull();
+    expect((await refusal(signIn(input.email, PASSWORD))).code).toBe("INVALID_CREDENTIALS");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectId: id, action: "user.created" } });
+    expect(JSON.stringify(event.data)).not.toContain(PASSWORD);
+  });
+
+  it("stores the e-mail trimmed and in lower case, and mails that address", async () => {
     const email = uniqueEmail("mixed");
     const { id } = await createUser(admin, staffInput({ email: `  ${email.toUpperCase()} ` }));
     expect((await db.user.findUniqueOrThrow({ where: { id } })).email).toBe(email);
+    expect(await db.outboxMail.count({ where: { to: email, kind: "invitation" } })).toBe(1);
   });
 
   it("does not link a staff account to a person", async () => {
@@ -148,39 +236,13 @@ describe("createUser", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id } })).personId).toBeNull();
   });
 
-  it("refuses an e-mail already in use, whatever its case, as emailTaken", async () => {
+  it("refuses an e-mail already in use, whatever its case, as emailTaken, and mails nobody", async () => {
+    const mailsBefore = await db.outboxMail.count({ where: { to: KALITA } });
     expect(await fieldErrorsOf(createUser(admin, staffInput({ email: KALITA })))).toEqual({ email: "emailTaken" });
     expect(await fieldErrorsOf(createUser(admin, staffInput({ email: ` ${KALITA.toUpperCase()}` })))).toEqual({
       email: "emailTaken",
     });
-  });
-
-  it("refuses a password shorter than 10 characters as passwordTooShort", async () => {
-    const input = staffInput({ password: "Short-123" });
-    expect(await fieldErrorsOf(createUser(admin, input))).toEqual({ password: "passwordTooShort" });
-    expect(await db.user.findUnique({ where: { email: input.email } })).toBeNull();
-  });
-
-  it("refuses a password longer than 72 characters as tooLong", async () => {
-    expect(await fieldErrorsOf(createUser(admin, staffInput({ password: "x".repeat(73) })))).toEqual({ password: "tooLong" });
-  });
-
-  // bcrypt looks at the first 72 bytes only; 72 characters of Cyrillic or Japanese are far more.
-  it("never silently ignores the end of a long non-Latin password (refused at creation, or checked in full)", async () => {
-    const password = `${"я".repeat(36)}-конец-A`; // 43 characters, 80 bytes in UTF-8
-    const input = staffInput({ password });
-    let created: { id: string } | null = null;
-    try {
-      created = await createUser(admin, input);
-    } catch (error) {
-      // Refusing such a password is an acceptable fix.
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).fieldErrors).toEqual({ password: "tooLong" });
-      return;
-    }
-    expect(await signIn(input.email, password)).toEqual({ userId: created.id });
-    const error = await refusal(signIn(input.email, `${"я".repeat(36)}-other-B`));
-    expect(error.code).toBe("INVALID_CREDENTIALS");
+    expect(await db.outboxMail.count({ where: { to: KALITA } })).toBe(mailsBefore);
   });
 
   it("refuses a delegate without a person as personId required", async () => {
@@ -190,14 +252,14 @@ describe("createUser", () => {
     });
   });
 
-  it("refuses a person already linked to another account as personTaken", async () => {
+  it("refuses a person already linked to another account as personTaken, writing nothing", async () => {
     const input = staffInput({ role: "DELEGATE", personId: kalita.personId });
     expect(await fieldErrorsOf(createUser(admin, input))).toEqual({ personId: "personTaken" });
-    expect(await db.user.findUnique({ where: { email: input.email } })).toBeNull();
+    expect(await tracesOf(input.email)).toEqual({ user: false, tokens: 0, mails: 0, events: 0 });
   });
 
   it("refuses missing or unknown fields with one error per field", async () => {
-    expect(await fieldErrorsOf(createUser(admin, { email: "not an email", password: PASSWORD, displayName: "", role: "ROOT", locale: "de" }))).toEqual({
+    expect(await fieldErrorsOf(createUser(admin, { email: "not an email", displayName: "", role: "ROOT", locale: "de" }))).toEqual({
       email: "invalid",
       displayName: "required",
       role: "invalid",
@@ -210,7 +272,8 @@ describe("updateUser", () => {
   /** An admin account of this file's own, so that the seeded admin is never changed. */
   async function ownAdmin() {
     const email = uniqueEmail("admin");
-    await createUser(admin, staffInput({ email, role: "ADMIN", locale: "en" }));
+    const { id } = await createUser(admin, staffInput({ email, role: "ADMIN", locale: "en" }));
+    await choosePassword(id);
     return actorFor(email);
   }
 
@@ -227,11 +290,13 @@ describe("updateUser", () => {
 
   it("refuses an admin deactivating or demoting themselves as selfLockout, and changes nothing", async () => {
     const me = await ownAdmin();
+    await session(me.userId);
     const before = await db.user.findUniqueOrThrow({ where: { id: me.userId } });
     for (const changes of [{ active: false }, { role: "SECRETARIAT" }, { role: "DELEGATE", personId: (await freePerson()).id }, { active: "off" }]) {
       expect(await fieldErrorsOf(updateUser(me, me.userId, await editFormOf(me.userId, changes)))).toEqual({ active: "selfLockout" });
     }
     expect(await db.user.findUniqueOrThrow({ where: { id: me.userId } })).toEqual(before);
+    expect(await db.userSession.count({ where: { userId: me.userId, endedAt: null } })).toBe(1);
     await expect(signIn(me.email, PASSWORD)).resolves.toEqual({ userId: me.userId });
   });
 
@@ -241,45 +306,66 @@ describe("updateUser", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: other.userId } })).active).toBe(false);
   });
 
-  it("deactivating a user makes sign-in fail; reactivating makes it work again", async () => {
+  it("accepts no password: one sent along is ignored and the stored one stays", async () => {
+    const { id } = await createUser(admin, staffInput());
+    await choosePassword(id);
+    const before = await storedHash(id);
+    await updateUser(admin, id, await editFormOf(id, { password: "Vladivostok-2025" }));
+    expect(await storedHash(id)).toBe(before);
+    const invited = await createUser(admin, staffInput());
+    await updateUser(admin, invited.id, await editFormOf(invited.id, { password: "Vladivostok-2025" }));
+    expect(await storedHash(invited.id)).toBeNull();
+  });
+
+  it("deactivating ends every session and revokes the unused mailed links, and says how many sessions ended", async () => {
+    const { id } = await createUser(admin, staffInput());
+    const live = [await session(id), await session(id)];
+    const endedEarlier = await session(id, { endedAt: new Date(Date.now() - DAY) });
+    await db.$transaction(async (tx) => {
+      await issueLinkToken(tx, { kind: "PASSWORD_RESET", userId: id });
+      await issueLinkToken(tx, { kind: "SIGN_IN_LINK", userId: id });
+    });
+    const used = await db.$transaction((tx) => issueLinkToken(tx, { kind: "SIGN_IN_LINK", userId: id }));
+    await db.accessToken.update({ where: { id: used.id }, data: { usedAt: new Date() } });
+    const other = await session((await createUser(admin, staffInput())).id);
+
+    await updateUser(admin, id, await editFormOf(id, { active: false }));
+
+    const sessions = await db.userSession.findMany({ where: { userId: id } });
+    expect(sessions.filter((s) => s.endedAt === null)).toEqual([]);
+    expect(sessions.find((s) => s.id === endedEarlier.id)?.endedAt).toEqual(endedEarlier.endedAt);
+    const tokens = await db.accessToken.findMany({ where: { userId: id } });
+    expect(tokens.map((t) => t.kind).sort()).toEqual(["INVITATION", "PASSWORD_RESET", "SIGN_IN_LINK", "SIGN_IN_LINK"]);
+    for (const token of tokens) expect(tokenProblem(token)).toBe(token.id === used.id ? "TOKEN_USED" : "TOKEN_REVOKED");
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: other.id } })).endedAt).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectId: id, action: "user.updated" }, orderBy: { seq: "desc" } });
+    expect(event.data).toEqual({ role: "SECRETARIAT", active: false, sessionsEnded: live.length });
+  });
+
+  it("deactivating makes sign-in fail; reactivating makes it work again, without bringing old sessions back", async () => {
     const input = staffInput();
     const { id } = await createUser(admin, input);
+    await choosePassword(id);
+    const old = await session(id);
     await updateUser(admin, id, await editFormOf(id, { active: false }));
     expect((await refusal(signIn(input.email, PASSWORD))).code).toBe("INVALID_CREDENTIALS");
 
     await updateUser(admin, id, await editFormOf(id, { active: "on" }));
     await expect(signIn(input.email, PASSWORD)).resolves.toEqual({ userId: id });
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: old.id } })).endedAt).not.toBeNull();
     const events = await db.auditEvent.findMany({ where: { subjectType: "User", subjectId: id, action: "user.updated" }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.data)).toEqual([
-      { role: "SECRETARIAT", active: false, passwordReset: false },
-      { role: "SECRETARIAT", active: true, passwordReset: false },
+      { role: "SECRETARIAT", active: false, sessionsEnded: 1 },
+      { role: "SECRETARIAT", active: true, sessionsEnded: 0 },
     ]);
   });
 
-  it("resets the password: the new one works, the old one no longer does", async () => {
-    const input = staffInput();
-    const { id } = await createUser(admin, input);
-    const newPassword = "Vladivostok-2025";
-    await updateUser(admin, id, await editFormOf(id, { password: newPassword }));
-    expect((await refusal(signIn(input.email, PASSWORD))).code).toBe("INVALID_CREDENTIALS");
-    await expect(signIn(input.email, newPassword)).resolves.toEqual({ userId: id });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectId: id, action: "user.updated" }, orderBy: { seq: "desc" } });
-    expect(event.data).toMatchObject({ passwordReset: true });
-    expect(JSON.stringify(event.data)).not.toContain(newPassword);
-  });
-
-  it("keeps the password when the field is left empty", async () => {
-    const input = staffInput();
-    const { id } = await createUser(admin, input);
-    await updateUser(admin, id, await editFormOf(id, { displayName: "Другое имя", password: "" }));
-    await expect(signIn(input.email, PASSWORD)).resolves.toEqual({ userId: id });
-  });
-
-  it("refuses a too short new password as passwordTooShort", async () => {
+  it("leaves sessions and links alone when the account stays active", async () => {
     const { id } = await createUser(admin, staffInput());
-    expect(await fieldErrorsOf(updateUser(admin, id, await editFormOf(id, { password: "short" })))).toEqual({
-      password: "passwordTooShort",
-    });
+    const open = await session(id);
+    await updateUser(admin, id, await editFormOf(id, { displayName: "Другое имя" }));
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: open.id } })).endedAt).toBeNull();
+    expect(tokenProblem(await db.accessToken.findFirstOrThrow({ where: { userId: id } }))).toBeNull();
   });
 
   it("refuses linking a person already linked to another account as personTaken", async () => {
@@ -294,7 +380,7 @@ describe("updateUser", () => {
   });
 
   it("answers NOT_FOUND for an unknown user", async () => {
-    const form = { displayName: "Никто", role: "SECRETARIAT", locale: "ru", active: true, password: "" };
+    const form = { displayName: "Никто", role: "SECRETARIAT", locale: "ru", active: true };
     expect((await refusal(updateUser(admin, "no-such-user", form))).code).toBe("NOT_FOUND");
   });
 });

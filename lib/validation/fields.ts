@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { normalizeLine } from "@/lib/text/normalize";
 
 /** Field error codes; the UI shows messages.errors.fields.<code>. */
-export type FieldErrorCode = "required" | "tooLong" | "invalid" | "dateOrder" | "signingOutsideMeeting" | "emailTaken" | "personTaken" | "passwordTooShort" | "selfLockout" | "undrawable" | "duplicate" | "otherSide" | "ordinalMismatch" | "unknownCountry";
+export type FieldErrorCode = "required" | "tooLong" | "invalid" | "dateOrder" | "signingOutsideMeeting" | "emailTaken" | "personTaken" | "passwordTooShort" | "passwordMismatch" | "selfLockout" | "undrawable" | "duplicate" | "otherSide" | "ordinalMismatch" | "unknownCountry";
 
 export const line = (max: number) =>
   z
@@ -26,7 +26,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "_";
     if (fieldErrors[field]) continue;
-    const known: string[] = ["required", "tooLong", "invalid", "dateOrder", "signingOutsideMeeting", "passwordTooShort", "undrawable", "duplicate", "ordinalMismatch", "unknownCountry"];
+    const known: string[] = ["required", "tooLong", "invalid", "dateOrder", "signingOutsideMeeting", "passwordTooShort", "passwordMismatch", "undrawable", "duplicate", "ordinalMismatch", "unknownCountry"];
     fieldErrors[field] = known.includes(issue.message) ? issue.message : issue.code === "too_big" ? "tooLong" : "invalid";
   }
   throw new AppError("VALIDATION", {}, fieldErrors);

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AccountAccess } from "@/components/admin/account-access";
 import { userFieldRows } from "@/components/admin/user-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireActor } from "@/lib/auth/get-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { listUsers } from "@/lib/users/list-users";
-import { createUserAction, updateUserAction } from "./actions";
+import { createUserAction, resendInvitationAction, revokeInvitationAction, signOutEverywhereAction, updateUserAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -34,17 +35,13 @@ export default async function UsersPage() {
       <p className="page-intro">{t("intro")}</p>
       <section className="card" aria-labelledby="new-user">
         <h2 id="new-user">{t("create")}</h2>
+        <p className="muted">{t("createIntro")}</p>
         <ActionForm
           idPrefix="new-user"
           action={createUserAction}
-          fields={[
-            [
-              { name: "email", label: t("email"), type: "email", autoComplete: "off" },
-              { name: "password", label: t("password"), type: "password", autoComplete: "new-password" },
-            ],
-            ...userFieldRows(t, people, {}),
-          ]}
+          fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "off" }, ...userFieldRows(t, people, {})]}
           submitLabel={t("create")}
+          pendingLabel={t("sending")}
           successMessage={t("created")}
         />
       </section>
@@ -57,18 +54,26 @@ export default async function UsersPage() {
                 <th scope="col">{t("email")}</th>
                 <th scope="col">{t("displayName")}</th>
                 <th scope="col">{t("role")}</th>
+                <th scope="col">{t("access")}</th>
                 <th scope="col">{t("person")}</th>
               </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td data-label={t("email")}>
-                    {u.email}
-                    {!u.active && <span className="badge"> {t("inactive")}</span>}
-                  </td>
+                  <td data-label={t("email")}>{u.email}</td>
                   <td data-label={t("displayName")}>{u.displayName}</td>
                   <td data-label={t("role")}>{t(`role${u.role}`)}</td>
+                  <td data-label={t("access")}>
+                    <AccountAccess
+                      row={u}
+                      actions={{
+                        resend: resendInvitationAction.bind(null, u.id),
+                        revoke: revokeInvitationAction.bind(null, u.id),
+                        signOut: signOutEverywhereAction.bind(null, u.id),
+                      }}
+                    />
+                  </td>
                   <td data-label={t("person")}>
                     {u.person ? `${u.person.nameRu} / ${u.person.nameJa}` : t("noPerson")}
                     <details className="editor">
@@ -76,11 +81,7 @@ export default async function UsersPage() {
                       <ActionForm
                         idPrefix={`user-${u.id}`}
                         action={updateUserAction.bind(null, u.id)}
-                        fields={[
-                          ...userFieldRows(t, people, u),
-                          { name: "active", label: t("active"), type: "checkbox", checked: u.active },
-                          { name: "password", label: t("newPassword"), type: "password", autoComplete: "new-password" },
-                        ]}
+                        fields={[...userFieldRows(t, people, u), { name: "active", label: t("active"), type: "checkbox", checked: u.active }]}
                         submitLabel={tc("save")}
                         successMessage={t("updated")}
                       />

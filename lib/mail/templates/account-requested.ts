@@ -1,4 +1,4 @@
-import { linkLine, message, oneLine } from "./compose";
+import { linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /** "Name — meeting", or the name alone when the request names no meeting. */
@@ -13,7 +13,7 @@ export const accountRequested: Template<"account-requested"> = {
       i.meetingTitle && `Для встречи: ${oneLine(i.meetingTitle)}`,
       "",
       "Создать её можно на странице пользователей:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【アカウント作成依頼】${about(i.personName, i.meetingTitle)}`, [
@@ -22,7 +22,7 @@ export const accountRequested: Template<"account-requested"> = {
       i.meetingTitle && `対象の会議：${oneLine(i.meetingTitle)}`,
       "",
       "下記のユーザー管理ページにてご確認の上、作成してください。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Account requested: ${about(i.personName, i.meetingTitle)}`, [
@@ -31,6 +31,6 @@ export const accountRequested: Template<"account-requested"> = {
       i.meetingTitle && `For the meeting: ${oneLine(i.meetingTitle)}`,
       "",
       "It can be created on the users page:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -1,4 +1,4 @@
-import { formatDay, linkLine, message, oneLine } from "./compose";
+import { formatDay, linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /** To the heads who have not decided yet, sent by the secretariat or automatically. */
@@ -9,14 +9,14 @@ export const approvalReminder: Template<"approval-reminder"> = {
       oneLine(i.meetingTitle),
       "",
       "Пожалуйста, согласуйте текст или запросите изменения:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【再送・承認のお願い】${oneLine(i.meetingTitle)} 共同コミュニケ案`, [
       `${formatDay("ja", i.since)}より承認をお願いしております「${oneLine(i.meetingTitle)}」共同コミュニケ案について、まだご判断をいただいておりませんので、改めてお知らせします。`,
       "",
       "ご多忙のところ恐れ入りますが、下記のリンクより内容をご確認のうえ、ご判断をお願いいたします。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Reminder: communiqué awaiting your decision — ${oneLine(i.meetingTitle)}`, [
@@ -24,6 +24,6 @@ export const approvalReminder: Template<"approval-reminder"> = {
       oneLine(i.meetingTitle),
       "",
       "Please approve the text or request changes:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

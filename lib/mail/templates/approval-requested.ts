@@ -1,4 +1,4 @@
-import { linkLine, message, oneLine } from "./compose";
+import { linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /** To the heads of the delegations of the open step: a revision waits for their decision. */
@@ -10,7 +10,7 @@ export const approvalRequested: Template<"approval-requested"> = {
       "",
       i.stepInfo && `Этап согласования: ${i.stepInfo.step} из ${i.stepInfo.of}.`,
       "Пожалуйста, ознакомьтесь с текстом и согласуйте его или запросите изменения:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【承認のお願い】${oneLine(i.meetingTitle)} 共同コミュニケ案`, [
@@ -18,7 +18,7 @@ export const approvalRequested: Template<"approval-requested"> = {
       i.stepInfo && `（承認手続：全${i.stepInfo.of}段階中、第${i.stepInfo.step}段階）`,
       "",
       "お手数ですが、下記のリンクより内容をご確認のうえ、承認または修正のご依頼をお願いいたします。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Approval requested: communiqué of ${oneLine(i.meetingTitle)}`, [
@@ -27,6 +27,6 @@ export const approvalRequested: Template<"approval-requested"> = {
       "",
       i.stepInfo && `Approval step ${i.stepInfo.step} of ${i.stepInfo.of}.`,
       "Please review the text and approve it or request changes:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -1,4 +1,4 @@
-import { excerpt, indent, linkLine, message, oneLine, type Line } from "./compose";
+import { excerpt, indent, linkBlock, message, oneLine, type Line } from "./compose";
 import type { MailComment, MailLocale, Template } from "./types";
 
 // The mail only points to the comments; reading and answering them happens in the app.
@@ -40,7 +40,7 @@ export const changesRequested: Template<"changes-requested"> = {
       "",
       ...(i.comments.length ? ["Замечания:", ...commentLines("ru", i.comments), ""] : []),
       "Подготовьте, пожалуйста, новую редакцию. Ход согласования и все замечания:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【修正のご依頼】${oneLine(i.meetingTitle)} 共同コミュニケ案`, [
@@ -48,7 +48,7 @@ export const changesRequested: Template<"changes-requested"> = {
       "",
       ...(i.comments.length ? ["コメント：", ...commentLines("ja", i.comments), ""] : []),
       "お手数ですが、下記のリンクより承認状況とコメントをご確認のうえ、修正版のご準備をお願いいたします。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Changes requested: communiqué of ${oneLine(i.meetingTitle)}`, [
@@ -57,6 +57,6 @@ export const changesRequested: Template<"changes-requested"> = {
       "",
       ...(i.comments.length ? ["Comments:", ...commentLines("en", i.comments), ""] : []),
       "Please prepare a new revision. The approval status and all comments:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

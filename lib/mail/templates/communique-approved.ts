@@ -1,4 +1,4 @@
-import { linkLine, message, oneLine } from "./compose";
+import { linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /** To the secretariat and the signatories: every step of the route has approved. */
@@ -9,7 +9,7 @@ export const communiqueApproved: Template<"communique-approved"> = {
       oneLine(i.meetingTitle),
       "",
       "Следующий шаг — подписание. Согласованный текст:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【承認完了】${oneLine(i.meetingTitle)} 共同コミュニケ`, [
@@ -17,7 +17,7 @@ export const communiqueApproved: Template<"communique-approved"> = {
       "今後、署名の手続に移ります。",
       "",
       "承認された本文は、下記のリンクよりご確認ください。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Communiqué approved: ${oneLine(i.meetingTitle)}`, [
@@ -25,6 +25,6 @@ export const communiqueApproved: Template<"communique-approved"> = {
       oneLine(i.meetingTitle),
       "",
       "The next step is signing. The approved text:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -1,4 +1,4 @@
-import { linkLine, message, oneLine } from "./compose";
+import { linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /**
@@ -15,7 +15,7 @@ export const communiqueSigned: Template<"communique-signed"> = {
       oneLine(i.sha256),
       "",
       "Подписанный документ:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【署名完了】${oneLine(i.meetingTitle)} 共同コミュニケ`, [
@@ -25,7 +25,7 @@ export const communiqueSigned: Template<"communique-signed"> = {
       oneLine(i.sha256),
       "",
       "署名済みの文書は、下記のリンクよりご確認ください。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Communiqué signed: ${oneLine(i.meetingTitle)}`, [
@@ -36,6 +36,6 @@ export const communiqueSigned: Template<"communique-signed"> = {
       oneLine(i.sha256),
       "",
       "The signed document:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

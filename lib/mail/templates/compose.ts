@@ -1,4 +1,4 @@
-import type { MailLocale, RenderedMail } from "./types";
+import type { MailBase, MailLocale, RenderedMail } from "./types";
 
 /** A line of a message; false, null and undefined leave the line out (for optional parts). */
 export type Line = string | false | null | undefined;
@@ -54,6 +54,29 @@ export function linkLine(link: string): string {
   return oneLine(link);
 }
 
+const PERSONAL_LINK: Record<MailLocale, (until: string) => string> = {
+  ru: (until) =>
+    `Ссылка персональная: она открывает страницу без пароля, срабатывает один раз и действует до ${until}. ` +
+    "После этого новую ссылку можно запросить по электронной почте на той же странице. Пожалуйста, не пересылайте это письмо.",
+  ja: (until) =>
+    `このリンクはご本人専用で、パスワードを入力せずにページを開くことができます。ご利用は1回限りで、有効期限は${until}です。` +
+    "ご利用後や有効期限が過ぎた後は、ページ上で新しいリンクをメールにてお申し込みいただけます。本メールは転送なさらないようお願いいたします。",
+  en: (until) =>
+    `This link is personal: it opens the page without a password and works once, until ${until}. ` +
+    "After that, the page lets you ask for a fresh link by e-mail. Please do not forward this e-mail.",
+};
+
+/**
+ * The link on its line and, when it is a personal sign-in link, right after it what the
+ * recipient must know: whoever holds this mail can open the page as them, so it is not to be
+ * forwarded, and an expired link is not a dead end.
+ */
+export function linkBlock(locale: MailLocale, input: Pick<MailBase, "link" | "personalLinkExpires">): Line[] {
+  const line = linkLine(input.link);
+  if (!input.personalLinkExpires) return [line];
+  return [line, "", PERSONAL_LINK[locale](formatMoment(locale, input.personalLinkExpires))];
+}
+
 const DATE_LOCALE: Record<MailLocale, string> = { ru: "ru-RU", ja: "ja-JP", en: "en-GB" };
 
 /**
@@ -64,4 +87,21 @@ export function formatDay(locale: MailLocale, value: Date | string): string {
   const date = typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return oneLine(String(value));
   return new Intl.DateTimeFormat(DATE_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+const MOMENT: Record<MailLocale, (day: string, time: string) => string> = {
+  ru: (day, time) => `${day}, ${time} (UTC)`,
+  ja: (day, time) => `${day} ${time}（UTC）`,
+  en: (day, time) => `${day}, ${time} (UTC)`,
+};
+
+/**
+ * A moment (when a link or a code expires) with its time zone named: the readers live from
+ * Siberia to Japan, and a bare "15:37" would be read in each one's own zone. Built from the
+ * day and the time rather than with timeStyle, whose joiner ("в", "at", ",") differs between
+ * ICU versions.
+ */
+export function formatMoment(locale: MailLocale, date: Date): string {
+  const time = new Intl.DateTimeFormat(DATE_LOCALE[locale], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(date);
+  return MOMENT[locale](formatDay(locale, date), time);
 }

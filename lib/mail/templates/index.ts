@@ -4,13 +4,17 @@ import { approvalRequested } from "./approval-requested";
 import { changesRequested } from "./changes-requested";
 import { communiqueApproved } from "./communique-approved";
 import { communiqueSigned } from "./communique-signed";
+import { invitation } from "./invitation";
+import { passwordReset } from "./password-reset";
 import { revisionChanged } from "./revision-changed";
+import { signInLink } from "./sign-in-link";
 import { signatureWithdrawn } from "./signature-withdrawn";
+import { signingCode } from "./signing-code";
 import { signingDeclined } from "./signing-declined";
 import { signingOpened } from "./signing-opened";
 import type { MailInput, MailKind, MailLocale, RenderedMail, Template } from "./types";
 
-export type { MailBase, MailComment, MailInput, MailInputs, MailKind, MailLocale, RenderedMail } from "./types";
+export type { AccessMailBase, MailBase, MailComment, MailInput, MailInputs, MailKind, MailLocale, PageKind, RenderedMail } from "./types";
 
 // The mapped type makes a missing or mistyped template a compile error.
 const TEMPLATES: { [K in MailKind]: Template<K> } = {
@@ -24,6 +28,10 @@ const TEMPLATES: { [K in MailKind]: Template<K> } = {
   "signature-withdrawn": signatureWithdrawn,
   "communique-signed": communiqueSigned,
   "account-requested": accountRequested,
+  invitation,
+  "password-reset": passwordReset,
+  "sign-in-link": signInLink,
+  "signing-code": signingCode,
 };
 
 export const MAIL_KINDS = Object.keys(TEMPLATES) as MailKind[];

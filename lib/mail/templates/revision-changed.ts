@@ -1,4 +1,4 @@
-import { linkLine, message, oneLine, type Line } from "./compose";
+import { linkBlock, message, oneLine, type Line } from "./compose";
 import type { MailLocale, Template } from "./types";
 
 // A long list would bury the link; the full comparison is in the app.
@@ -29,7 +29,7 @@ export const revisionChanged: Template<"revision-changed"> = {
       ...summaryLines("ru", i.summary),
       "",
       "Решения по прежней редакции больше не действуют. Пожалуйста, ознакомьтесь с изменениями и примите решение заново:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【修正のお知らせ】${oneLine(i.meetingTitle)} 共同コミュニケ案（第${i.revisionNumber}版）`, [
@@ -39,7 +39,7 @@ export const revisionChanged: Template<"revision-changed"> = {
       ...summaryLines("ja", i.summary),
       "",
       "以前の版に対するご判断は無効となりました。お手数ですが、下記のリンクより変更内容をご確認のうえ、改めてご判断をお願いいたします。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Communiqué revised (revision ${i.revisionNumber}): ${oneLine(i.meetingTitle)}`, [
@@ -50,6 +50,6 @@ export const revisionChanged: Template<"revision-changed"> = {
       ...summaryLines("en", i.summary),
       "",
       "Decisions on the earlier revision no longer apply. Please review the changes and decide again:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -1,4 +1,4 @@
-import { excerpt, indent, linkLine, message, oneLine } from "./compose";
+import { excerpt, indent, linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /**
@@ -15,7 +15,7 @@ export const signatureWithdrawn: Template<"signature-withdrawn"> = {
       indent(excerpt(i.reason)),
       "",
       "Подписать повторно:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【再署名のお願い】${oneLine(i.meetingTitle)} 共同コミュニケ`, [
@@ -25,7 +25,7 @@ export const signatureWithdrawn: Template<"signature-withdrawn"> = {
       indent(excerpt(i.reason), "　"),
       "",
       "お手数ですが、下記のリンクより内容をご確認のうえ、改めてご署名をお願いいたします。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Please sign again: communiqué of ${oneLine(i.meetingTitle)}`, [
@@ -36,6 +36,6 @@ export const signatureWithdrawn: Template<"signature-withdrawn"> = {
       indent(excerpt(i.reason)),
       "",
       "Sign again:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -1,4 +1,4 @@
-import { excerpt, indent, linkLine, message, oneLine } from "./compose";
+import { excerpt, indent, linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /** To the secretariat: a signatory declined to sign, which stops the signing. */
@@ -12,7 +12,7 @@ export const signingDeclined: Template<"signing-declined"> = {
       indent(excerpt(i.reason)),
       "",
       "Подробности:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【署名辞退】${oneLine(i.meetingTitle)} 共同コミュニケ`, [
@@ -22,7 +22,7 @@ export const signingDeclined: Template<"signing-declined"> = {
       indent(excerpt(i.reason), "　"),
       "",
       "詳細は、下記のリンクよりご確認ください。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Signing declined: communiqué of ${oneLine(i.meetingTitle)}`, [
@@ -33,6 +33,6 @@ export const signingDeclined: Template<"signing-declined"> = {
       indent(excerpt(i.reason)),
       "",
       "Details:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -1,4 +1,4 @@
-import { linkLine, message, oneLine } from "./compose";
+import { linkBlock, message, oneLine } from "./compose";
 import type { Template } from "./types";
 
 /**
@@ -15,7 +15,7 @@ export const signingOpened: Template<"signing-opened"> = {
       oneLine(i.revisionHash),
       "",
       "Пожалуйста, проверьте текст и подпишите его:",
-      linkLine(i.link),
+      ...linkBlock("ru", i),
     ]),
   ja: (i) =>
     message("ja", i.recipientName, `【ご署名のお願い】${oneLine(i.meetingTitle)} 共同コミュニケ`, [
@@ -25,7 +25,7 @@ export const signingOpened: Template<"signing-opened"> = {
       oneLine(i.revisionHash),
       "",
       "お手数ですが、下記のリンクより本文をご確認のうえ、ご署名をお願いいたします。",
-      linkLine(i.link),
+      ...linkBlock("ja", i),
     ]),
   en: (i) =>
     message("en", i.recipientName, `Ready for signing: communiqué of ${oneLine(i.meetingTitle)}`, [
@@ -36,6 +36,6 @@ export const signingOpened: Template<"signing-opened"> = {
       oneLine(i.revisionHash),
       "",
       "Please check the text and sign it:",
-      linkLine(i.link),
+      ...linkBlock("en", i),
     ]),
 };

@@ -14,7 +14,21 @@ export interface MailBase {
   recipientName: string;
   meetingTitle: string;
   link: string;
+  /**
+   * Set when the link is a personal sign-in link (it opens the page without a password) and
+   * expires at this moment: the message then says so and asks not to forward it.
+   */
+  personalLinkExpires?: Date;
 }
+
+/**
+ * The base of the messages that are themselves about a link or a code: they say in their own
+ * words how long it lasts, so the personal-link paragraph of MailBase would only repeat it.
+ */
+export type AccessMailBase = Omit<MailBase, "personalLinkExpires">;
+
+/** What a personal sign-in link opens: the review page, the signing page or the communiqué. */
+export type PageKind = "review" | "sign" | "view";
 
 /** A comment the secretariat is told about when a head of delegation asks for changes. */
 export interface MailComment {
@@ -52,6 +66,17 @@ export interface MailInputs {
   "communique-signed": MailBase & { sha256: string };
   /** The meeting title is empty when the request names no meeting. */
   "account-requested": MailBase & { personName: string; personEmail: string; byWhom: string };
+  /**
+   * To a person an administrator created an account for: the link lets them choose a password.
+   * The meeting title is empty when the account is not made for a meeting.
+   */
+  invitation: AccessMailBase & { byWhom: string; expiresAt: Date };
+  /** The meeting title is not used (a password concerns no meeting); pass "". */
+  "password-reset": AccessMailBase & { expiresAt: Date };
+  /** A fresh sign-in link, asked for from the page of an expired or used one. */
+  "sign-in-link": AccessMailBase & { expiresAt: Date; pageKind: PageKind };
+  /** The link goes to the signing page; the code (6 digits) is valid `minutes` minutes. */
+  "signing-code": AccessMailBase & { code: string; minutes: number };
 }
 
 export type MailKind = keyof MailInputs;

@@ -1,13 +1,26 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-/** One message as the SMTP server received it, with its headers and text decoded. */
+/** One part of a message that holds content (not a multipart container), decoded. */
+export interface ReceivedPart {
+  /** As on the wire: "text/html; charset=utf-8". */
+  contentType: string;
+  text: string;
+}
+
+/** One message as the SMTP server received it, with its headers and parts decoded. */
 export interface ReceivedMail {
   envelopeTo: string[];
+  /** The message's own headers, undecoded. */
   headers: Map<string, string>;
   /** A header decoded from RFC 2047 encoded-words ("=?UTF-8?B?…?="). */
   header(name: string): string;
+  /** The content parts in order; a single-part message has one. */
+  parts: ReceivedPart[];
+  /** The first text/plain part (or the only part). */
   text: string;
+  /** The first text/html part, or "" when there is none. */
+  html: string;
   raw: string;
 }
 
@@ -58,15 +71,47 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   return receiver;
 }
 
-/** Just enough MIME for a single-part text message: unfolded headers and a decoded body. */
+/**
+ * Just enough MIME for what nodemailer sends: unfolded headers, parts of multipart bodies
+ * (nested too) and bodies decoded from base64 or quoted-printable.
+ */
 export function parseMessage(raw: string, envelopeTo: string[] = []): ReceivedMail {
+  const { headers } = splitEntity(raw);
+  const parts = contentParts(raw);
+  const first = (type: string) => parts.find((p) => p.contentType.toLowerCase().startsWith(type));
+  return {
+    envelopeTo,
+    headers,
+    header: (name) => decodeWords(headers.get(name.toLowerCase()) ?? ""),
+    parts,
+    text: (first("text/plain") ?? parts[0])?.text ?? "",
+    html: first("text/html")?.text ?? "",
+    raw,
+  };
+}
+
+function splitEntity(raw: string): { headers: Map<string, string>; body: string } {
   const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const body = raw.slice(split + 4);
+  const head = (split < 0 ? raw : raw.slice(0, split)).replace(/\r\n[ \t]+/g, " ");
+  const body = split < 0 ? "" : raw.slice(split + 4);
   const headers = new Map<string, string>();
   for (const line of head.split("\r\n")) {
     const colon = line.indexOf(":");
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, body };
+}
+
+function contentParts(raw: string): ReceivedPart[] {
+  const { headers, body } = splitEntity(raw);
+  const contentType = headers.get("content-type") ?? "text/plain";
+  const boundary = /^multipart\//i.test(contentType) ? /\bboundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
+  if (boundary) {
+    // RFC 2046: each delimiter is "--boundary" at the start of a line; the last one ends in "--".
+    const sections = `\r\n${body}`.split(`\r\n--${boundary}`).slice(1);
+    return sections
+      .filter((section) => !section.startsWith("--"))
+      .flatMap((section) => contentParts(section.slice(section.indexOf("\r\n") + 2)));
   }
   const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
   const bytes =
@@ -75,8 +120,7 @@ export function parseMessage(raw: string, envelopeTo: string[] = []): ReceivedMa
       : encoding === "quoted-printable"
         ? decodeQuotedPrintable(body)
         : Buffer.from(body, "latin1");
-  const text = bytes.toString("utf8").replace(/\r\n/g, "\n");
-  return { envelopeTo, headers, header: (name) => decodeWords(headers.get(name.toLowerCase()) ?? ""), text, raw };
+  return [{ contentType, text: bytes.toString("utf8").replace(/\r\n/g, "\n") }];
 }
 
 function decodeQuotedPrintable(body: string): Buffer {

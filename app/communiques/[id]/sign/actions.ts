@@ -9,6 +9,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { declineSigning } from "@/lib/signatures/decline-signing";
 import { MAX_IMAGE_BYTES } from "@/lib/signatures/signature-image";
 import { signCommunique } from "@/lib/signatures/sign";
+import { requestSigningCode } from "@/lib/signatures/signing-code";
 
 async function imageFrom(form: FormData): Promise<Uint8Array | undefined> {
   const method = form.get("method");
@@ -41,4 +42,9 @@ export async function declineAction(communiqueId: string, _prev: unknown, form: 
   const result = await runAction(async () => declineSigning(await getActor(), { ...formObject(form), communiqueId }));
   revalidatePath(`/communiques/${communiqueId}/sign`);
   return result;
+}
+
+/** Mails the signatory a six-digit code that confirms them at signing. */
+export async function requestSigningCodeAction(communiqueId: string) {
+  return runAction(async () => requestSigningCode(await getActor(), communiqueId));
 }

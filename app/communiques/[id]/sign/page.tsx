@@ -7,7 +7,7 @@ import { SigningForm } from "@/components/signing/signing-form";
 import { requireActor } from "@/lib/auth/get-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { getSigning } from "@/lib/signatures/get-signing";
-import { declineAction, signAction } from "./actions";
+import { declineAction, requestSigningCodeAction, signAction } from "./actions";
 import { NamePair } from "@/components/ui/name-pair";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -70,7 +70,14 @@ export default async function SignPage({ params }: { params: Promise<{ id: strin
           .map((m) => (
             <section key={m.id} className="card" aria-labelledby={`sign-${m.id}`}>
               <h2 id={`sign-${m.id}`}>{t("signAs", { name: name(m.name) })}</h2>
-              <SigningForm action={signAction.bind(null, id)} signatoryId={m.id} revisionHash={view.revision!.hash} defaultName={name(m.name)} />
+              <SigningForm
+                action={signAction.bind(null, id)}
+                requestCode={requestSigningCodeAction.bind(null, id)}
+                hasPassword={actor.hasPassword !== false}
+                signatoryId={m.id}
+                revisionHash={view.revision!.hash}
+                defaultName={name(m.name)}
+              />
               <DeclineForm action={declineAction.bind(null, id)} signatoryId={m.id} />
             </section>
           ))}

@@ -43,7 +43,7 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const where = (a: CommentAnchor) => (a.kind === "unknown" ? tcm("unknownBlock") : blockName(ted, a));
   const editor = can(actor, "communique.edit");
-  const subject = meetingSubject(status.communique.meeting);
+  const subject = meetingSubject(status.communique.meeting, id);
   const openComments = status.comments.filter((c) => !c.resolved);
   const canWithdraw = can(actor, "signing.withdraw", subject);
   const failedSignatory = status.signing?.signatories.find((s) => s.id === status.signing!.failure?.signatoryId);

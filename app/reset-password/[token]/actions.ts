@@ -1,0 +1,16 @@
+"use server";
+
+import { endCurrentSession } from "@/lib/auth/end-current-session";
+import { newPasswordInput } from "@/lib/auth/new-password";
+import { signInWithToken } from "@/lib/auth/sign-in-with-token";
+import { formObject, runAction, type ActionResult } from "@/lib/actions/action-result";
+import { parseInput } from "@/lib/validation/fields";
+
+/** The new password from a reset link: checked here for the form, then set by the sign-in. */
+export async function resetPasswordAction(token: string, _prev: ActionResult | null, form: FormData) {
+  return runAction(async () => {
+    const { password, confirm } = parseInput(newPasswordInput, formObject(form));
+    await endCurrentSession();
+    return signInWithToken({ purpose: "reset", token, password, confirm }, "/");
+  });
+}
