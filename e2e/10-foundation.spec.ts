@@ -226,7 +226,7 @@ test.describe("the secretariat edits the meeting", () => {
     await signInAndWait(page, ACCOUNTS.admin);
     await page.goto("/admin/users");
     await expect(page.locator("h1")).toHaveText("Users");
-    await expect(page.locator("table.data tbody tr")).toHaveCount(13);
+    await expect(page.locator("table.data tbody tr")).toHaveCount(12);
   });
 });
 

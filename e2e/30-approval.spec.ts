@@ -76,7 +76,12 @@ test.describe.serial("approval by the heads of delegations", () => {
   });
 
   test("a head approves in Russian straight from the e-mail, typing no password; another head's decision for a delegation not theirs is impossible", async ({ page }) => {
+    // Someone else is signed in in this browser: the link's page says so, and signs them out.
+    await signInAndWait(page, ACCOUNTS.secretariat);
+    await page.goto(linkIn(await mailTo("kalita@blagoveshchensk.example", /коммюнике/i)));
+    await expect(page.locator("main [role=status]")).toHaveText(/^Сейчас здесь выполнен вход как Секретариат Ассоциации\./);
     await openFromMail(page, "kalita@blagoveshchensk.example", /коммюнике/i, "link");
+    await expect(page.locator("header .user-name")).toHaveText("Калита В. С.");
     // The link's session reads and decides on this communiqué only.
     await expect(page.locator(".link-session")).toContainText("доступен только этот документ");
     await expect(page.getByTestId("changes-note")).toContainText("Вы видите этот текст впервые.");

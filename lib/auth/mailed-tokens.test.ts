@@ -247,6 +247,20 @@ describe("forgotten passwords", () => {
     expect(await db.auditEvent.count({ where: { action: "password.reset", subjectId: user.id } })).toBe(1);
   });
 
+  it("sets one password when a reset link is used twice at once, and a reset withdraws the other reset links", async () => {
+    const user = await makeUser();
+    const first = await issue("PASSWORD_RESET", user.id);
+    const second = await issue("PASSWORD_RESET", user.id);
+    const results = await Promise.allSettled([
+      resetPassword(first.token, { password: "Race-winner-11", confirm: "Race-winner-11" }, context()),
+      resetPassword(first.token, { password: "Race-winner-22", confirm: "Race-winner-22" }, context()),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as AppError).code).toBe("TOKEN_USED");
+    expect(await openSessions(user.id)).toBe(1);
+    expect((await refusal(resetPassword(second.token, { password: PASSWORD, confirm: PASSWORD }, context()))).code).toBe("TOKEN_REVOKED");
+  });
+
   it("refuses an expired reset link and a reset for an account deactivated since", async () => {
     const user = await makeUser();
     const expired = await issue("PASSWORD_RESET", user.id, { now: hoursAgo(2) });

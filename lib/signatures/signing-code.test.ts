@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { MAX_FAILURES_PER_PAIR } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
-import { approvalActors, eventsOf, GLADKIKH, IVANENKO, KALITA, KRAVCHUK, MATSUDA, NAKAHARA, TATAMI, type Actors } from "@/lib/testing/approval-fixtures";
+import { approvalActors, eventsOf, GLADKIKH, HONDA, IVANENKO, KALITA, KRAVCHUK, MATSUDA, NAKAHARA, TATAMI, type Actors } from "@/lib/testing/approval-fixtures";
 import { refusal } from "@/lib/testing/drafting-fixtures";
 import { signAs, signatoryOf, signingCommunique, useSigningDatabase, type MeetingSignatory } from "@/lib/testing/signing-fixtures";
 import { SECRETARIAT } from "@/lib/testing/test-db";
 import { SIGNING_PASSWORD_FAILURES_PER_HOUR } from "./confirm-password";
-import { CODE_ATTEMPTS, CODE_MINUTES, CODES_PER_HOUR, requestSigningCode } from "./signing-code";
+import { CODE_ATTEMPTS, CODE_MINUTES, CODES_PER_HOUR, requestSigningCode, useSigningCode } from "./signing-code";
 
 useSigningDatabase();
 
@@ -83,6 +83,14 @@ describe("signing with a code sent by e-mail", () => {
     await db.accessToken.updateMany({ where: { kind: "SIGNING_CODE", userId: as[TATAMI]!.userId, usedAt: null, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await refusal(signWithCode(TATAMI, second))).code).toBe("CODE_EXPIRED");
     expect(await signatureOf(TATAMI)).toBeNull();
+  });
+
+  it("uses a code up once, however many signings race for it", async () => {
+    await requestSigningCode(as[HONDA]!, communiqueId);
+    const row = await db.accessToken.findFirstOrThrow({ where: { kind: "SIGNING_CODE", userId: as[HONDA]!.userId, usedAt: null, revokedAt: null } });
+    const results = await Promise.allSettled([db.$transaction((tx) => useSigningCode(tx, row.id)), db.$transaction((tx) => useSigningCode(tx, row.id))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as { code: string }).code).toBe("CODE_EXPIRED");
   });
 
   it("refuses a code request from someone who does not sign, and more than five an hour", async () => {

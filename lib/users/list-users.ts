@@ -24,7 +24,7 @@ export async function listUsers(actor: Actor | null) {
       select: { userId: true, expiresAt: true },
     }),
     db.userSession.groupBy({ by: ["userId"], where: liveSessionsWhere(now), _count: { _all: true } }),
-    db.person.findMany({ orderBy: [{ side: "asc" }, { nameRu: "asc" }], select: { id: true, nameRu: true, nameJa: true } }),
+    db.person.findMany({ orderBy: [{ side: "asc" }, { nameRu: "asc" }], select: { id: true, nameRu: true, nameJa: true, user: { select: { id: true } } } }),
   ]);
   const noPassword = new Set(withoutPassword.map((u) => u.id));
   const invitationOf = new Map(invitations.map((i) => [i.userId, { expiresAt: i.expiresAt, expired: i.expiresAt <= now }]));
@@ -36,6 +36,7 @@ export async function listUsers(actor: Actor | null) {
       invitation: invitationOf.get(u.id) ?? null,
       activeSessions: sessionCount.get(u.id) ?? 0,
     })),
-    people,
+    // Who an account may speak for: people without one (and, when editing, its own person).
+    people: people.map(({ user, ...p }) => ({ ...p, accountId: user?.id ?? null })),
   };
 }

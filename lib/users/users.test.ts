@@ -114,6 +114,11 @@ describe("listUsers", () => {
     const kalitaRow = users.find((u) => u.email === KALITA);
     expect(kalitaRow?.person?.nameRu).toBe("Калита В. С.");
     expect(people.map((p) => p.nameRu)).toEqual(expect.arrayContaining(["Калита В. С.", "НАКАХАРА Яити"]));
+    // Each person says whose account speaks for them, so the forms offer only the free ones.
+    expect(people.find((p) => p.nameRu === "Калита В. С.")!.accountId).toBe(kalitaRow!.id);
+    const free = await freePerson();
+    expect(people.find((p) => p.id === free.id)).toBeUndefined();
+    expect((await listUsers(admin)).people.find((p) => p.id === free.id)!.accountId).toBeNull();
   });
 
   it("never returns a password hash", async () => {

@@ -39,7 +39,7 @@ export default async function UsersPage() {
         <ActionForm
           idPrefix="new-user"
           action={createUserAction}
-          fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "off" }, ...userFieldRows(t, people, {})]}
+          fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "off" }, ...userFieldRows(t, people.filter((p) => p.accountId === null), {})]}
           submitLabel={t("create")}
           pendingLabel={t("sending")}
           successMessage={t("created")}
@@ -81,7 +81,7 @@ export default async function UsersPage() {
                       <ActionForm
                         idPrefix={`user-${u.id}`}
                         action={updateUserAction.bind(null, u.id)}
-                        fields={[...userFieldRows(t, people, u), { name: "active", label: t("active"), type: "checkbox", checked: u.active }]}
+                        fields={[...userFieldRows(t, people.filter((p) => p.accountId === null || p.accountId === u.id), u), { name: "active", label: t("active"), type: "checkbox", checked: u.active }]}
                         submitLabel={tc("save")}
                         successMessage={t("updated")}
                       />
