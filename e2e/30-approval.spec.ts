@@ -98,6 +98,11 @@ test.describe.serial("approval by the heads of delegations", () => {
     // Anywhere else, the link's session leads back to its document.
     await page.goto("/");
     await expect(page).toHaveURL(/\/communiques\/[^/]+\/review$/);
+    // Its reader may read it in another language (this browser's choice; the account is left as it is).
+    await page.getByLabel("Язык интерфейса").selectOption("ja");
+    await expect(page.locator("h1")).toHaveText("共同コミュニケの承認");
+    await page.getByLabel("表示言語").selectOption("ru");
+    await expect(page.locator("h1")).toHaveText("Согласование коммюнике");
   });
 
   test("a Japanese head comments on a clause and requests changes; the secretariat is told with the comments", async ({ page }, testInfo) => {

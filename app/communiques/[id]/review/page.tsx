@@ -43,7 +43,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <p className="actions">
-        <Link href={`/meetings/${review.communique.meetingId}`}>← {review.communique.meeting.ordinal}</Link>
+        {/* A session from an e-mailed link has this communiqué only, not its meeting's page. */}
+        {!actor.linkScope && <Link href={`/meetings/${review.communique.meetingId}`}>← {review.communique.meeting.ordinal}</Link>}
         <Link href={`/communiques/${id}/status`}>{t("statusBoard")}</Link>
       </p>
       <h1>{t("title")}</h1>

@@ -30,9 +30,12 @@ export default async function SignPage({ params }: { params: Promise<{ id: strin
   const open = view.communique.status === "SIGNING";
   return (
     <>
-      <p>
-        <Link href={`/meetings/${view.communique.meetingId}`}>← {view.communique.meeting.ordinal}</Link>
-      </p>
+      {/* A session from an e-mailed link has this communiqué only, not its meeting's page. */}
+      {!actor.linkScope && (
+        <p>
+          <Link href={`/meetings/${view.communique.meetingId}`}>← {view.communique.meeting.ordinal}</Link>
+        </p>
+      )}
       <h1>{t("title")}</h1>
       <p className="meta">
         <span className="badge">{ts(view.communique.status)}</span>
