@@ -1,11 +1,15 @@
 // Runs once when a server instance starts: mail left unsent by an earlier process goes out,
 // and the outbox, automatic reminders and unfinished finalisations are looked at every
-// JOBS_INTERVAL_MS (a minute by default). Each step is safe with several instances (rows are
+// JOBS_INTERVAL_MS (a minute by default), and counted attempts no limit reads any more deleted. Each step is safe with several instances (rows are
 // claimed; reminders are rate-limited under a lock; finalisation holds the communiqué's row lock).
 export async function register() {
+  // Not configuration: the bundler writes the runtime in, so the Edge build of this file drops
+  // everything below, which only runs on Node.js. Read through a function, it could not.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Checked first: a bad value stops the start instead of leaving the jobs unscheduled.
-  const intervalMs = jobsIntervalMs(process.env.JOBS_INTERVAL_MS);
+  // Every setting is checked first: a bad one stops the start, with one line naming it, before
+  // anything is scheduled.
+  const { config } = await import("@/lib/config");
+  const { jobsIntervalMs: intervalMs } = config();
   const { appUrlWarning } = await import("@/lib/mail/app-url");
   const warning = appUrlWarning();
   if (warning) console.warn(warning);
@@ -21,28 +25,15 @@ export async function register() {
     const done = await finalisePending();
     if (done > 0) console.info(`jobs: finalised ${done} communiqué(s) whose signatures were complete`);
   }, "finalisation retry failed");
+  const { pruneCounters } = await import("@/lib/rate-limit/prune-counters");
+  const prune = oneRunAtATime(pruneCounters, "pruning counted attempts failed");
   const timer = setInterval(() => {
     deliverSoon();
     remind();
     finalise();
+    prune();
   }, intervalMs);
   timer.unref();
-}
-
-const DEFAULT_JOBS_INTERVAL_MS = 60_000;
-// Below a second the jobs would only keep the database busy; above a day is no schedule (and
-// setInterval turns delays beyond 2^31 - 1 ms into 1 ms).
-const MIN_JOBS_INTERVAL_MS = 1_000;
-const MAX_JOBS_INTERVAL_MS = 86_400_000;
-
-/** JOBS_INTERVAL_MS, a whole number of milliseconds; unset or empty means a minute. */
-function jobsIntervalMs(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return DEFAULT_JOBS_INTERVAL_MS;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < MIN_JOBS_INTERVAL_MS || ms > MAX_JOBS_INTERVAL_MS) {
-    throw new Error(`JOBS_INTERVAL_MS must be a whole number of milliseconds from ${MIN_JOBS_INTERVAL_MS} to ${MAX_JOBS_INTERVAL_MS}, not "${value}"`);
-  }
-  return ms;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { config as appConfig } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
 /**
@@ -8,7 +9,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-pol
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({ nonce, dev: appConfig().development });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);

@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { getActor } from "@/lib/auth/get-actor";
+import { config } from "@/lib/config";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { setOwnLocale } from "@/lib/users/set-own-locale";
 
@@ -13,11 +14,12 @@ export async function setLocaleAction(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   const actor = await getActor();
   if (actor && !actor.linkScope) await setOwnLocale(actor, locale);
+  const { production, insecureCookies } = config();
   (await cookies()).set(LOCALE_COOKIE, locale, {
     path: "/",
     maxAge: 365 * 24 * 3600,
     sameSite: "lax",
     httpOnly: true,
-    secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    secure: production && !insecureCookies,
   });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { revisionContent } from "@/lib/revisions/revision-content";
 import { signingProgress } from "@/lib/signatures/signing-progress";
 import { currentRound } from "./current-round";
+import { TIMELINE_ACTIONS, timelineEvents } from "./timeline";
 
 /**
  * The status board: per head of the latest round, their decision, when, and the comment; while
@@ -33,7 +34,7 @@ export async function getRoundStatus(actor: Actor | null, communiqueId: string) 
       }),
     })) ?? [];
   const timeline = await db.auditEvent.findMany({
-    where: { subjectType: "Communique", subjectId: communiqueId, action: { in: TIMELINE_ACTIONS } },
+    where: { subjectType: "Communique", subjectId: communiqueId, action: { in: [...TIMELINE_ACTIONS] } },
     orderBy: { seq: "asc" },
     select: { seq: true, at: true, action: true, actorUserId: true, data: true },
   });
@@ -51,33 +52,13 @@ export async function getRoundStatus(actor: Actor | null, communiqueId: string) 
     steps,
     signing: await signingProgress(communique),
     comments: threads.map((t) => ({ ...t, anchor: commentAnchor(contents.get(t.revisionId)!, t.blockId) })),
-    timeline: timeline.map((e) => ({
+    timeline: timelineEvents(timeline).map((e) => ({
       seq: String(e.seq),
       at: e.at,
       action: e.action,
       actor: e.actorUserId ? (name.get(e.actorUserId) ?? "—") : null,
       /** What a comment said, so that the timeline is readable on its own. */
-      text: e.action === "comment.added" ? (bodies.get(String((e.data as { comment?: unknown } | null)?.comment)) ?? null) : null,
+      text: e.action === "comment.added" ? (bodies.get(e.data.comment) ?? null) : null,
     })),
   };
 }
-
-const TIMELINE_ACTIONS = [
-  "communique.created",
-  "communique.submitted",
-  "revision.created",
-  "round.opened",
-  "round.reminded",
-  "approval.approved",
-  "approval.changes-requested",
-  "comment.added",
-  "comment.resolved",
-  "comment.reopened",
-  "communique.approved",
-  "signing.opened",
-  "signature.recorded",
-  "signature.withdrawn",
-  "finalisation.failed",
-  "signing.declined",
-  "communique.signed",
-];

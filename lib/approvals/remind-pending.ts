@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { loadCommunique, lockCommunique } from "@/lib/communiques/load-communique";
@@ -11,7 +12,7 @@ import { notify } from "./notify";
 import { headsOf } from "./recipients";
 
 /** At most one reminder per round in this many hours, whoever (or whatever) sends it. */
-export const REMINDER_INTERVAL_HOURS = Number(process.env.REMINDER_INTERVAL_HOURS ?? 12);
+export const REMINDER_INTERVAL_HOURS = config().reminderIntervalHours;
 
 async function remind(tx: Tx, communiqueId: string, actorUserId: string | null, now: Date) {
   if ((await lockCommunique(tx, communiqueId)) !== "IN_APPROVAL") throw new AppError("NOT_ALLOWED_NOW");
@@ -37,7 +38,7 @@ export async function remindPending(actor: Actor | null, communiqueId: string, n
 
 /** Automatic reminders: rounds open longer than AUTO_REMIND_AFTER_DAYS with heads still pending. */
 export async function autoRemind(now = new Date()) {
-  const days = Number(process.env.AUTO_REMIND_AFTER_DAYS ?? 0);
+  const days = config().autoRemindAfterDays;
   if (!days) return 0;
   const due = new Date(now.getTime() - days * 86_400_000);
   const rounds = await db.approvalRound.findMany({

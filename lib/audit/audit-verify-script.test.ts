@@ -65,9 +65,10 @@ beforeAll(async () => {
     process.env.DATA_DIR = dataDir;
   }
   await prepareDatabase({ seed: false });
+  // Events of a communiqué that does not exist: the script checks the chain, not what the events say.
   for (const step of [1, 2, 3]) {
     await db.$transaction((tx) =>
-      recordEvent(tx, { actorUserId: null, action: "test.step", subjectType: "Test", subjectId, data: { step } }),
+      recordEvent(tx, { actorUserId: null, action: "clause.moved", subjectType: "Communique", subjectId, data: { clause: subjectId, from: 0, to: step } }),
     );
   }
   seqs = (await db.auditEvent.findMany({ where: { subjectId }, orderBy: { seq: "asc" }, select: { seq: true } })).map((e) => e.seq);
@@ -96,7 +97,7 @@ describe("npm run audit:verify", { timeout: 120_000 }, () => {
   it("names the edited event and exits 1 when a row was changed behind the trigger's back", async () => {
     const target = seqs[1]!;
     const original = await db.auditEvent.findUniqueOrThrow({ where: { seq: target } });
-    await setData(target, JSON.stringify({ step: 99 }));
+    await setData(target, JSON.stringify({ clause: subjectId, from: 0, to: 99 }));
     await release();
     try {
       const run = await runScript();

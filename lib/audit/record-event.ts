@@ -1,19 +1,20 @@
 import type { Tx } from "@/lib/db";
+import type { AuditAction, AuditEvents, SubjectOf } from "./audit-events";
 import { eventHash, GENESIS_HASH } from "./event-hash";
 
 // Serialises writers of the chain inside their transactions (released at commit).
 const AUDIT_CHAIN_LOCK = 72_271_901;
 
-export interface AuditInput {
+export interface AuditInput<A extends AuditAction> {
   actorUserId: string | null;
-  action: string;
-  subjectType: string;
+  action: A;
+  subjectType: SubjectOf<A>;
   subjectId: string;
-  data?: Record<string, unknown>;
+  data: AuditEvents[A];
 }
 
 /** Appends an event to the hash chain. Call it inside the transaction that makes the change. */
-export async function recordEvent(tx: Tx, input: AuditInput): Promise<void> {
+export async function recordEvent<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const at = new Date();
@@ -23,7 +24,8 @@ export async function recordEvent(tx: Tx, input: AuditInput): Promise<void> {
     action: input.action,
     subjectType: input.subjectType,
     subjectId: input.subjectId,
-    data: JSON.parse(JSON.stringify(input.data ?? {})) as unknown,
+    // Hashed as it will read back from the database: fields left undefined are dropped.
+    data: JSON.parse(JSON.stringify(input.data)) as unknown,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await tx.auditEvent.create({

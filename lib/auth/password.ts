@@ -1,13 +1,12 @@
 import bcrypt from "bcryptjs";
-
-// bcrypt (pure JavaScript, nothing to download); cost 11 ≈ 100 ms per check here.
-const COST = Number(process.env.BCRYPT_COST ?? 11);
+import { config } from "@/lib/config";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_BYTES = 72; // bcrypt ignores bytes past 72
 
+// bcrypt (pure JavaScript, nothing to download) at BCRYPT_COST; the default, 11, ≈ 100 ms per check here.
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, config().bcryptCost);
 }
 
 /**
@@ -27,7 +26,7 @@ let dummyHash: Promise<string> | undefined;
 
 /** A check as long as a real one that always fails. */
 export async function burnPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= bcrypt.hash("not-a-real-password", COST);
+  dummyHash ??= bcrypt.hash("not-a-real-password", config().bcryptCost);
   await bcrypt.compare(password, await dummyHash);
   return false;
 }

@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { config } from "@/lib/config";
 import { dbTarget, pgliteDataDir, type DbTarget } from "./config";
 import { PrismaClient } from "./generated/client";
 
@@ -11,15 +12,6 @@ import { PrismaClient } from "./generated/client";
  * running count, so a process outside can count a server's statements. Off by default:
  * Prisma only builds query events when a client asks for them.
  */
-type QueryLog = "count" | "print" | null;
-
-function queryLogMode(): QueryLog {
-  const mode = process.env.DB_QUERY_LOG?.trim();
-  if (!mode) return null;
-  if (mode === "count" || mode === "print") return mode;
-  throw new Error(`DB_QUERY_LOG must be "count" or "print", not "${mode}"`);
-}
-
 const QUERY_EVENTS: [{ emit: "event"; level: "query" }] = [{ emit: "event", level: "query" }];
 
 /**
@@ -28,12 +20,12 @@ const QUERY_EVENTS: [{ emit: "event"; level: "query" }] = [{ emit: "event", leve
  */
 function createClient(target: DbTarget) {
   const omit = { user: { passwordHash: true } } as const;
-  const queryLog = queryLogMode();
+  const { dbQueryLog: queryLog, dbPoolSize } = config();
   // Typed as "query events" either way, so that `Db` is one type; off, nothing subscribes.
   const log = queryLog ? QUERY_EVENTS : [];
   let created;
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: target.url, max: dbPoolSize });
     created = { prisma: new PrismaClient({ adapter, omit, log }), pglite: null, queryLog };
   } else {
     const pglite = new PGlite(pgliteDataDir(target));

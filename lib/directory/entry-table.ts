@@ -1,13 +1,14 @@
+import type { AuditSubjectType } from "@/lib/audit/audit-events";
 import type { Tx } from "@/lib/db";
 import type { EntryKind } from "./entry-input";
 
 /** The audit subject of each kind of entry. */
-export const SUBJECT_TYPE: Record<EntryKind, string> = {
+export const SUBJECT_TYPE = {
   city: "City",
   person: "Person",
   association: "Association",
   topic: "AgendaTopic",
-};
+} as const satisfies Record<EntryKind, AuditSubjectType>;
 
 /** What the directory's use cases need of a table, the same for every kind. */
 export interface EntryTable {

@@ -19,7 +19,7 @@ const envelope = z.object({ kind: entryKindInput, id: z.string().trim().optional
 export async function saveEntry(actor: Actor | null, input: unknown): Promise<{ id: string }> {
   assertCan(actor, "directory.edit");
   const { kind, id, ...rest } = parseInput(envelope, input);
-  const fields = parseInput(ENTRY_INPUT[kind], rest) as Record<string, unknown>;
+  const fields = parseInput(ENTRY_INPUT[kind], rest);
   return db.$transaction(async (tx) => {
     const table = entryTable(tx, kind);
     if (id !== null && !(await table.findUnique({ where: { id } }))) throw new AppError("NOT_FOUND");

@@ -34,6 +34,7 @@ export async function setRetired(actor: Actor | null, input: unknown): Promise<v
       action: `${kind}.${retired ? "retired" : "restored"}`,
       subjectType: SUBJECT_TYPE[kind],
       subjectId: id,
+      data: {},
     });
   });
 }

@@ -25,6 +25,7 @@ export async function setLibraryClauseRetired(actor: Actor | null, input: unknow
       action: retired ? "library.clause-retired" : "library.clause-restored",
       subjectType: "LibraryClause",
       subjectId: id,
+      data: {},
     });
   });
 }

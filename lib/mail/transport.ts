@@ -1,7 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
-
-const DEFAULT_FROM = "Communiqué <no-reply@communique.example>";
+import { config, type Env } from "@/lib/config";
 
 // Bounded waits: a stalled SMTP server must not hold an outbox row (and, on PostgreSQL,
 // its row lock and connection) for long. The row is simply tried again on the next run.
@@ -12,12 +11,12 @@ type Holder = { url: string; transporter: Transporter<SMTPTransport.SentMessageI
 const holder = globalThis as typeof globalThis & { __communiqueMailTransport?: Holder };
 
 /** The SMTP server from SMTP_URL (smtp://user:pass@host:587, smtps://…), or null when mail is not set up. */
-export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | null {
-  return env.SMTP_URL?.trim() || null;
+export function smtpUrl(env?: Env): string | null {
+  return config(env).smtpUrl;
 }
 
-export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
-  return env.MAIL_FROM?.trim() || DEFAULT_FROM;
+export function mailFrom(env?: Env): string {
+  return config(env).mailFrom;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { AuditEntry } from "@/lib/audit/audit-events";
+import type { MeetingEvents } from "@/lib/audit/events/meeting-events";
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { assertCan } from "@/lib/authz";
@@ -8,11 +10,8 @@ import { nextState } from "@/lib/workflow/assert-allowed";
 import type { State } from "@/lib/workflow/communique-workflow";
 import { getMeeting, type MeetingDetails } from "./get-meeting";
 
-export interface MeetingEdit {
-  /** The audit event's action ("delegation.added") and what it records. */
-  action: string;
-  data: Record<string, unknown>;
-}
+/** The audit event of a change to a meeting: its action ("delegation.added") and what it records. */
+export type MeetingEdit = AuditEntry<Exclude<keyof MeetingEvents, "meeting.created">>;
 
 /** How often a change that kept finding the meeting changed under it reads it again before giving up. */
 const ATTEMPTS = 5;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/fields";
-import { editMeeting } from "./edit-meeting";
+import { editMeeting, type MeetingEdit } from "./edit-meeting";
 
 const moveInput = z.object({
   kind: z.enum(["participant", "signatory", "topic"], { message: "invalid" }),
@@ -35,6 +35,12 @@ export async function moveRow(actor: Actor | null, meetingId: string, input: unk
       update(args: { where: { id: string }; data: { position: number } }): Promise<unknown>;
     };
     for (const [position, rowId] of order.entries()) await table.update({ where: { id: rowId }, data: { position } });
-    return { result: undefined, event: { action: `${kind}.moved`, data: { [kind]: id, direction, order } } };
+    // Spelt out per kind rather than as `{ [kind]: id }`, whose key the compiler cannot tie to the action.
+    const events = {
+      participant: { action: "participant.moved", data: { participant: id, direction, order } },
+      signatory: { action: "signatory.moved", data: { signatory: id, direction, order } },
+      topic: { action: "topic.moved", data: { topic: id, direction, order } },
+    } satisfies Record<typeof kind, MeetingEdit>;
+    return { result: undefined, event: events[kind] };
   });
 }

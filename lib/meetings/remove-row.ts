@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/fields";
-import { editMeeting } from "./edit-meeting";
+import { editMeeting, type MeetingEdit } from "./edit-meeting";
 
 const removeInput = z.object({ kind: z.enum(["participant", "signatory", "topic"], { message: "invalid" }), id: z.string().min(1) });
 
@@ -27,6 +27,12 @@ export async function removeRow(actor: Actor | null, meetingId: string, input: u
       if (!meeting.topics.some((t) => t.id === id)) throw new AppError("NOT_FOUND");
       await tx.meetingTopic.delete({ where: { id } });
     }
-    return { result: undefined, event: { action: `${kind}.removed`, data: { [kind]: id } } };
+    // Spelt out per kind rather than as `{ [kind]: id }`, whose key the compiler cannot tie to the action.
+    const events = {
+      participant: { action: "participant.removed", data: { participant: id } },
+      signatory: { action: "signatory.removed", data: { signatory: id } },
+      topic: { action: "topic.removed", data: { topic: id } },
+    } satisfies Record<typeof kind, MeetingEdit>;
+    return { result: undefined, event: events[kind] };
   });
 }

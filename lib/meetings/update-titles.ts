@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { printedLine } from "@/lib/directory/entry-input";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/fields";
-import { editMeeting } from "./edit-meeting";
+import { editMeeting, type MeetingEdit } from "./edit-meeting";
 
 const titleInput = z.object({
   kind: z.enum(["participant", "signatory"]),
@@ -20,6 +20,11 @@ export async function updateTitle(actor: Actor | null, meetingId: string, input:
     if (!rows.some((r) => r.id === id)) throw new AppError("NOT_FOUND");
     if (kind === "participant") await tx.participant.update({ where: { id }, data: { titleRu, titleJa } });
     else await tx.signatory.update({ where: { id }, data: { titleRu, titleJa } });
-    return { result: undefined, event: { action: `${kind}.title-updated`, data: { [kind]: id, titleRu, titleJa } } };
+    // Spelt out per kind rather than as `{ [kind]: id }`, whose key the compiler cannot tie to the action.
+    const events = {
+      participant: { action: "participant.title-updated", data: { participant: id, titleRu, titleJa } },
+      signatory: { action: "signatory.title-updated", data: { signatory: id, titleRu, titleJa } },
+    } satisfies Record<typeof kind, MeetingEdit>;
+    return { result: undefined, event: events[kind] };
   });
 }

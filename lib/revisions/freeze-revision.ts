@@ -1,3 +1,4 @@
+import type { AuditEvents } from "@/lib/audit/audit-events";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Tx } from "@/lib/db";
 import { draftContent, loadDraftSources } from "@/lib/communiques/draft-sources";
@@ -9,7 +10,7 @@ import { revisionHash, type RevisionPayload } from "./revision-payload";
  * transaction (which holds the communiqué's lock). When nothing changed since the latest
  * revision, that revision is returned instead of a copy.
  */
-export async function freezeRevision(tx: Tx, communiqueId: string, authorId: string, reason: string) {
+export async function freezeRevision(tx: Tx, communiqueId: string, authorId: string, reason: AuditEvents["revision.created"]["reason"]) {
   const sources = await loadDraftSources(tx, communiqueId);
   const { content, facts } = draftContent(sources);
   const payload: RevisionPayload = { schema: 1, content, facts };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { config, type Env, type SealSource } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fingerprintOf, openP12, SealCertificateError, subjectOf } from "./open-p12";
 import { createSelfSignedSeal } from "./self-signed-seal";
@@ -34,8 +35,9 @@ const cache = new Map<string, Promise<SealCertificate>>();
  * inside an open interactive transaction: PGlite has one connection, so the call would wait
  * for the transaction, which waits for the call. Later calls are served from memory.
  */
-export async function getSealCertificate(env: NodeJS.ProcessEnv = process.env): Promise<SealCertificate> {
-  const configured = configuredSource(env);
+export async function getSealCertificate(env?: Env): Promise<SealCertificate> {
+  const { seal } = config(env);
+  const configured = seal && configuredSource(seal);
   const key = configured ? `config:${configured.id}` : "self-signed";
   let pending = cache.get(key);
   if (!pending) {
@@ -59,18 +61,13 @@ interface ConfiguredSource {
   passphrase: string;
 }
 
-function configuredSource(env: NodeJS.ProcessEnv): ConfiguredSource | null {
-  const path = env.SEAL_P12_PATH?.trim();
-  const base64 = env.SEAL_P12_BASE64?.trim();
-  if (!path && !base64) return null;
-  if (path && base64) throw new SealCertificateError("Set SEAL_P12_PATH or SEAL_P12_BASE64, not both");
-  const passphrase = env.SEAL_P12_PASSPHRASE;
-  if (passphrase === undefined) {
-    throw new SealCertificateError("SEAL_P12_PASSPHRASE is not set (set it empty for a file without a passphrase)");
-  }
+// Already checked by the configuration: one source, with a passphrase, and base64 that is base64.
+function configuredSource(seal: SealSource): ConfiguredSource {
   // The id only tells cache entries apart; hashing keeps the passphrase out of the key.
-  const id = createHash("sha256").update(JSON.stringify([path, base64, passphrase])).digest("hex");
-  if (path) {
+  const id = createHash("sha256").update(JSON.stringify(seal)).digest("hex");
+  const { passphrase } = seal;
+  if (seal.kind === "path") {
+    const { path } = seal;
     return {
       id,
       passphrase,
@@ -84,16 +81,7 @@ function configuredSource(env: NodeJS.ProcessEnv): ConfiguredSource | null {
       },
     };
   }
-  return {
-    id,
-    passphrase,
-    description: "SEAL_P12_BASE64",
-    read: async () => {
-      const compact = (base64 ?? "").replace(/\s+/g, "");
-      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new SealCertificateError("SEAL_P12_BASE64 is not base64");
-      return Buffer.from(compact, "base64");
-    },
-  };
+  return { id, passphrase, description: "SEAL_P12_BASE64", read: async () => Buffer.from(seal.base64, "base64") };
 }
 
 async function loadConfigured(source: ConfiguredSource): Promise<SealCertificate> {

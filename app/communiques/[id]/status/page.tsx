@@ -6,6 +6,7 @@ import { AskToSignAgain } from "@/components/board/ask-to-sign-again";
 import { RemindButton } from "@/components/board/remind-button";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { getRoundStatus } from "@/lib/approvals/get-round-status";
+import { timelineLabel } from "@/lib/approvals/timeline";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
 import type { CommentAnchor } from "@/lib/comments/comment-anchor";
@@ -180,7 +181,7 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
         <ol className="timeline">
           {status.timeline.map((e) => (
             <li key={e.seq} data-action={e.action}>
-              <time dateTime={e.at.toISOString()}>{when(e.at)}</time> — {t(`actions.${e.action.replace(/\./g, "_")}`)}
+              <time dateTime={e.at.toISOString()}>{when(e.at)}</time> — {t(timelineLabel(e.action))}
               {e.actor && <span className="meta"> · {e.actor}</span>}
               {e.text && <q className="timeline__quote">{e.text.length > 160 ? `${e.text.slice(0, 159)}…` : e.text}</q>}
             </li>
