@@ -4,8 +4,8 @@ import { OwnSessions } from "@/components/account/own-sessions";
 import { PasswordForm } from "@/components/account/password-form";
 import { listOwnSessions } from "@/lib/account/list-own-sessions";
 import { requireActor } from "@/lib/auth/get-actor";
-import { isAppError } from "@/lib/errors/app-error";
 import { changePasswordAction, endOtherSessionsAction, endOwnSessionAction } from "./actions";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -13,21 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const actor = await requireActor("/account");
-  const [t, te] = await Promise.all([getTranslations("account"), getTranslations("errors")]);
-  let data;
-  try {
-    data = await listOwnSessions(actor);
-  } catch (error) {
-    // A session opened by a mailed link may see its document and nothing of the account.
-    if (isAppError(error) && error.code === "FORBIDDEN") {
-      return (
-        <p className="card" role="alert">
-          {te("FORBIDDEN")}
-        </p>
-      );
-    }
-    throw error;
-  }
+  const t = await getTranslations("account");
+  const loaded = await pageData(listOwnSessions(actor));
+  if (!loaded.ok) return loaded.refusal;
+  const data = loaded.data;
   return (
     <>
       <h1>{t("title")}</h1>

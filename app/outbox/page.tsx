@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
-import { isAppError } from "@/lib/errors/app-error";
 import { appUrl } from "@/lib/mail/app-url";
 import { SMTP_NOT_CONFIGURED } from "@/lib/mail/claim-next";
 import { viewOutbox } from "@/lib/outbox/view-outbox";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("outbox"))("title") };
@@ -12,14 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OutboxPage() {
   const actor = await requireActor("/outbox");
-  const [t, te, format] = await Promise.all([getTranslations("outbox"), getTranslations("errors"), getFormatter()]);
-  let mails;
-  try {
-    mails = await viewOutbox(actor);
-  } catch (error) {
-    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
-    throw error;
-  }
+  const [t, format] = await Promise.all([getTranslations("outbox"), getFormatter()]);
+  const loaded = await pageData(viewOutbox(actor));
+  if (!loaded.ok) return loaded.refusal;
+  const mails = loaded.data;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>

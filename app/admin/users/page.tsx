@@ -4,9 +4,9 @@ import { AccountAccess } from "@/components/admin/account-access";
 import { userFieldRows } from "@/components/admin/user-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireActor } from "@/lib/auth/get-actor";
-import { isAppError } from "@/lib/errors/app-error";
 import { listUsers } from "@/lib/users/list-users";
 import { createUserAction, resendInvitationAction, revokeInvitationAction, signOutEverywhereAction, updateUserAction } from "./actions";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -14,20 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requireActor("/admin/users");
-  const [t, te, tc] = await Promise.all([getTranslations("admin"), getTranslations("errors"), getTranslations("common")]);
-  let data;
-  try {
-    data = await listUsers(actor);
-  } catch (error) {
-    if (isAppError(error) && error.code === "FORBIDDEN") {
-      return (
-        <p className="card" role="alert">
-          {te("FORBIDDEN")}
-        </p>
-      );
-    }
-    throw error;
-  }
+  const [t, tc] = await Promise.all([getTranslations("admin"), getTranslations("common")]);
+  const loaded = await pageData(listUsers(actor));
+  if (!loaded.ok) return loaded.refusal;
+  const data = loaded.data;
   const { users, people } = data;
   return (
     <>

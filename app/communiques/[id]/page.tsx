@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ParallelPreview } from "@/components/document/parallel-preview";
 import { DraftEditor } from "@/components/editor/draft-editor";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
 import { getDraft } from "@/lib/communiques/get-draft";
-import { isAppError } from "@/lib/errors/app-error";
 import { listTopics } from "@/lib/library/search-library";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("editor"))("communique") };
@@ -17,21 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommuniquePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/communiques/${id}`);
-  const [t, te] = await Promise.all([getTranslations("editor"), getTranslations("errors")]);
-  let draft;
-  try {
-    draft = await getDraft(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    if (isAppError(error) && error.code === "FORBIDDEN") {
-      return (
-        <p className="card" role="alert">
-          {te("FORBIDDEN")}
-        </p>
-      );
-    }
-    throw error;
-  }
+  const t = await getTranslations("editor");
+  const loaded = await pageData(getDraft(actor, id));
+  if (!loaded.ok) return loaded.refusal;
+  const draft = loaded.data;
   const title = t("title", { ordinal: draft.meeting.ordinal, number: draft.meeting.number });
   if (!can(actor, "communique.edit") && draft.communique.status !== "DRAFT") {
     redirect(["SIGNING", "SIGNED"].includes(draft.communique.status) ? `/communiques/${id}/sign` : `/communiques/${id}/review`);

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { ReviewDocument } from "@/components/review/review-document";
 import { getReview } from "@/lib/approvals/get-review";
 import { requireActor } from "@/lib/auth/get-actor";
-import { isAppError } from "@/lib/errors/app-error";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("title") };
@@ -15,21 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/communiques/${id}/review`);
-  const [t, te, ts, tb, format] = await Promise.all([
+  const [t, ts, tb, format] = await Promise.all([
     getTranslations("review"),
-    getTranslations("errors"),
     getTranslations("status"),
     getTranslations("board"),
     getFormatter(),
   ]);
-  let review;
-  try {
-    review = await getReview(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
-    throw error;
-  }
+  const loaded = await pageData(getReview(actor, id));
+  if (!loaded.ok) return loaded.refusal;
+  const review = loaded.data;
   const emphasis = actor.locale === "ja" ? "ja" : "ru";
   if (!review.revision || !review.content) {
     return (

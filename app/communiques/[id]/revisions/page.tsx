@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RevisionDiff } from "@/components/revisions/revision-diff";
 import { requireActor } from "@/lib/auth/get-actor";
-import { isAppError } from "@/lib/errors/app-error";
 import { compareContents } from "@/lib/revisions/compare-contents";
 import { getRevision, listRevisions } from "@/lib/revisions/list-revisions";
 import { pickComparison } from "@/lib/revisions/pick-comparison";
 import { shortHash } from "@/lib/revisions/revision-payload";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("revisions"))("title") };
@@ -19,15 +18,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: stri
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const [{ id }, { a, b }] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/communiques/${id}/revisions`);
-  const [t, te, format] = await Promise.all([getTranslations("revisions"), getTranslations("errors"), getFormatter()]);
-  let data;
-  try {
-    data = await listRevisions(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
-    throw error;
-  }
+  const [t, format] = await Promise.all([getTranslations("revisions"), getFormatter()]);
+  const loaded = await pageData(listRevisions(actor, id));
+  if (!loaded.ok) return loaded.refusal;
+  const data = loaded.data;
   const { revisions } = data;
   const { older, newer, pair, unknown } = pickComparison(revisions.map((r) => r.id), { a, b });
   const comparison = pair

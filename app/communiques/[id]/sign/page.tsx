@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DeclineForm } from "@/components/signing/decline-form";
 import { SigningForm } from "@/components/signing/signing-form";
 import { requireActor } from "@/lib/auth/get-actor";
-import { isAppError } from "@/lib/errors/app-error";
 import { getSigning } from "@/lib/signatures/get-signing";
 import { declineAction, requestSigningCodeAction, signAction } from "./actions";
 import { NamePair } from "@/components/ui/name-pair";
+import { pageData } from "@/components/layout/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signing"))("title") };
@@ -17,15 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/communiques/${id}/sign`);
-  const [t, te, ts, format, locale] = await Promise.all([getTranslations("signing"), getTranslations("errors"), getTranslations("status"), getFormatter(), getLocale()]);
-  let view;
-  try {
-    view = await getSigning(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
-    throw error;
-  }
+  const [t, ts, format, locale] = await Promise.all([getTranslations("signing"), getTranslations("status"), getFormatter(), getLocale()]);
+  const loaded = await pageData(getSigning(actor, id));
+  if (!loaded.ok) return loaded.refusal;
+  const view = loaded.data;
   const name = (b: { ru: string; ja: string }) => (locale === "ja" ? b.ja : b.ru);
   const open = view.communique.status === "SIGNING";
   return (

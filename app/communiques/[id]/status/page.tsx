@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AskToSignAgain } from "@/components/board/ask-to-sign-again";
 import { RemindButton } from "@/components/board/remind-button";
@@ -11,10 +10,10 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/authz";
 import type { CommentAnchor } from "@/lib/comments/comment-anchor";
 import { blockName } from "@/lib/communique/part-labels";
-import { isAppError } from "@/lib/errors/app-error";
 import { meetingSubject } from "@/lib/meetings/meeting-people";
 import { allows } from "@/lib/workflow/communique-workflow";
 import { withdrawSignatureAction } from "./actions";
+import { pageData } from "@/components/layout/page-data";
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,22 +23,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StatusPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/communiques/${id}/status`);
-  const [t, te, tcm, ted, format, locale] = await Promise.all([
+  const [t, tcm, ted, format, locale] = await Promise.all([
     getTranslations("board"),
-    getTranslations("errors"),
     getTranslations("comments"),
     getTranslations("editor"),
     getFormatter(),
     getLocale(),
   ]);
-  let status;
-  try {
-    status = await getRoundStatus(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    if (isAppError(error) && error.code === "FORBIDDEN") return <p className="card" role="alert">{te("FORBIDDEN")}</p>;
-    throw error;
-  }
+  const loaded = await pageData(getRoundStatus(actor, id));
+  if (!loaded.ok) return loaded.refusal;
+  const status = loaded.data;
   const name = (b: { ru: string; ja: string }) => (locale === "ja" ? b.ja : b.ru);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const where = (a: CommentAnchor) => (a.kind === "unknown" ? tcm("unknownBlock") : blockName(ted, a));
