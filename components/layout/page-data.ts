@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import type { ReactElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { isAppError } from "@/lib/errors/app-error";
 
 export type PageData<T> = { ok: true; data: T } | { ok: false; refusal: ReactElement };
@@ -16,14 +16,7 @@ export async function pageData<T>(query: Promise<T>): Promise<PageData<T>> {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     if (isAppError(error) && error.code === "FORBIDDEN") {
       const te = await getTranslations("errors");
-      return {
-        ok: false,
-        refusal: (
-          <p className="card" role="alert">
-            {te("FORBIDDEN")}
-          </p>
-        ),
-      };
+      return { ok: false, refusal: createElement("p", { className: "card", role: "alert" }, te("FORBIDDEN")) };
     }
     throw error;
   }
