@@ -86,6 +86,11 @@ export function tokenProblem(row: Pick<TokenRow, "usedAt" | "revokedAt" | "expir
   return null;
 }
 
+/** As tokenProblem, and a link of a deactivated account is withdrawn too. */
+export function linkProblem(row: Pick<TokenRow, "usedAt" | "revokedAt" | "expiresAt" | "user">, now = new Date()) {
+  return tokenProblem(row, now) ?? (row.user.active ? null : ("TOKEN_REVOKED" as const));
+}
+
 /**
  * Finds the row of a link token of this kind whose secret matches, used or not (the page of a
  * used or expired link says so, and offers a fresh one). A malformed, unknown or tampered

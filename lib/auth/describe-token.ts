@@ -1,6 +1,6 @@
 import { db, type TokenKind } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
-import { findLinkToken, tokenProblem } from "./access-tokens";
+import { findLinkToken, linkProblem } from "./access-tokens";
 import { maskEmail } from "./request-fresh-link";
 
 export type TokenState = "ok" | "TOKEN_USED" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
@@ -30,7 +30,7 @@ export async function describeToken(token: string, kind: TokenKind): Promise<Tok
     const communique = row.communiqueId
       ? await db.communique.findUnique({ where: { id: row.communiqueId }, select: { meeting: { select: { ordinal: true } } } })
       : null;
-    const problem = tokenProblem(row) ?? (row.user.active ? null : "TOKEN_REVOKED");
+    const problem = linkProblem(row);
     return {
       state: problem ?? "ok",
       userId: row.userId,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { submittedCommunique, useApprovalDatabase } from "@/lib/testing/approval-fixtures";
+import { refusal } from "@/lib/testing/drafting-fixtures";
 import { actorFor, SECRETARIAT } from "@/lib/testing/test-db";
 import { acceptInvitation } from "@/lib/users/accept-invitation";
 import { findLinkToken, issueLinkToken, TOKEN_LIFETIME_MS, type TokenKind } from "./access-tokens";
@@ -42,17 +43,6 @@ function someCommuniqueId(): Promise<string> {
 
 async function issue(kind: TokenKind, userId: string, extra: { communiqueId?: string; path?: string; now?: Date } = {}) {
   return db.$transaction((tx) => issueLinkToken(tx, { kind, userId, ...extra }));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal, but the call succeeded");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const tamper = (token: string) => `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;

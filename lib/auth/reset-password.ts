@@ -1,10 +1,7 @@
 import { recordEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/fields";
-import { consumeLinkToken, findLinkToken, revokeTokens, tokenProblem } from "./access-tokens";
-import { newPasswordInput } from "./new-password";
-import { hashPassword } from "./password";
+import { consumeLinkToken, revokeTokens } from "./access-tokens";
+import { newPasswordFromLink } from "./new-password";
 import type { SessionContext, SignedIn } from "./session-context";
 import { endAllSessions, startSession } from "./sessions";
 
@@ -13,12 +10,7 @@ import { endAllSessions, startSession } from "./sessions";
  * ends (whoever knew the old password is out), and the person is signed in afresh.
  */
 export async function resetPassword(token: unknown, input: unknown, context: SessionContext): Promise<SignedIn> {
-  const found = await findLinkToken(token, "PASSWORD_RESET");
-  const problem = tokenProblem(found);
-  if (problem) throw new AppError(problem);
-  if (!found.user.active) throw new AppError("TOKEN_REVOKED");
-  const { password } = parseInput(newPasswordInput, input);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await newPasswordFromLink(token, "PASSWORD_RESET", input);
   return db.$transaction(async (tx) => {
     const row = await consumeLinkToken(tx, token, "PASSWORD_RESET");
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
